@@ -1,0 +1,29 @@
+/**
+ * Root of the `pulse` CLI. Each file in ./commands exports `command: PulseCommand`; they are discovered here so that
+ * adding a command never means editing this file. Errors that carry a code print as one line, not a stack trace.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { createCliContext, type PulseCommand } from './cli-context.js';
+
+const program = new Command('pulse')
+  .description('Pulse — monitor public discourse about micro-business (微商): crawl → analyze → index → trends')
+  .showHelpAfterError();
+
+const ctx = createCliContext(process.env);
+const dir = fileURLToPath(new URL('./commands/', import.meta.url));
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+  const mod = (await import(pathToFileURL(dir + file).href)) as { command?: PulseCommand };
+  mod.command?.register(program, ctx);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = 1;
+  const e = error as { code?: unknown; message?: string };
+  // Typed errors of ours have a SCREAMING_SNAKE code and a message that already names the fix.
+  if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) console.error(`pulse: ${e.message}`);
+  else console.error(error);
+}
