@@ -1,0 +1,145 @@
+/**
+ * Contact redaction: finds WeChat / QQ / phone / e-mail identifiers, however disguised (vx, V信, 薇信, ➕V, 扣扣,
+ * digits split by spaces, dashes, emoji, full-width, keycap 1️⃣ or circled ① digits, 一三八… numerals), and replaces
+ * each identifier by CONTACT_PLACEHOLDER. Never touches prices, dates, years or counts; keeps the prompt word ("加V").
+ */
+
+/** What replaces every identifier. Not `[联系方式]`: square brackets would be read as a Weibo emoticon. */
+export const CONTACT_PLACEHOLDER = '【联系方式】';
+
+export type ContactKind = 'wechat' | 'qq' | 'phone' | 'email';
+
+export interface RedactionResult {
+  text: string;
+  /** Number of identifiers replaced. */
+  count: number;
+  /** Distinct kinds found, sorted. */
+  kinds: ContactKind[];
+}
+
+// Prompt words, by what they introduce. Letters are matched case-insensitively (and full-width letters too).
+const WECHAT_KW = String.raw`[vｖ]\s?[xｘ]|[vｖ]\s?[信❤♥💚]|微\s?信号?|[薇威]\s?信号?|卫\s?星号?|wei\s?xin|we\s?chat|w\s?x|绿泡泡|(?:加|[➕+＋])\s?(?:[vｖ微薇威]|好友)|[vｖ薇](?=\s?[:：])`;
+const QQ_KW = String.raw`q\s?q号?|ｑｑ|扣\s?扣号?|企鹅号?|q\s?号|q(?=\s?[:：])`;
+const PHONE_KW = String.raw`电话|手机号?|tel|热线|联系方式|联系我|同号|call|☎\uFE0F?|📞|📱`;
+const ANY_KW = `${WECHAT_KW}|${QQ_KW}|${PHONE_KW}`;
+// What may sit between a prompt word and the identifier: "微信号是：", "vx 👉 ", "QQ=".
+const GLUE = String.raw`(?:[ \t\u3000:：=＝\-—>→是为码\uFE0F]|\p{Extended_Pictographic}){0,5}`;
+
+const KW_ALNUM_ID = new RegExp(
+  String.raw`(?<![a-z])(${ANY_KW})(${GLUE})([a-z][a-z0-9_\-]{5,19})(?![a-z0-9_])`,
+  'giu',
+);
+const WXID = /(?<![a-z0-9_])wxid_[a-z0-9_]{4,30}/giu;
+const EMAIL = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,10}/giu;
+const KW_BEFORE = new RegExp(`(?<![a-z])(${ANY_KW})${GLUE}$`, 'iu');
+const QQ_ONLY = new RegExp(`^(?:${QQ_KW})$`, 'iu');
+const WECHAT_ONLY = new RegExp(`^(?:${WECHAT_KW})$`, 'iu');
+
+// One digit as spammers write it: ASCII, full-width, keycap (1️⃣), circled/dingbat (①❶➀➊), mathematical (𝟏).
+const DIGIT = String.raw`(?:[0-9０-９](?:\uFE0F?\u20E3\uFE0F?)?|[①-⑨⓪❶-❾➀-➈➊-➒]|[\u{1D7CE}-\u{1D7FF}])`;
+// Between digits: spaces, dashes, dots, zero-width chars, emoji. Not newlines or commas (lists of numbers).
+const SEP = String.raw`(?:[ \t\u3000\u00A0\-‐‑‒–—―－﹣_.·•・*/\\|~～\u200B-\u200D\u2060\uFE0F]|\p{Extended_Pictographic})`;
+const DIGIT_RUN = new RegExp(`${DIGIT}(?:${SEP}{0,3}${DIGIT})*`, 'gu');
+// 一三八一二三四五六七八: eleven Chinese numerals starting like a mobile number (幺 is "one" when reading phones).
+const HAN_DIGIT = '[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两]';
+const HAN_PHONE = new RegExp(`(?<!${HAN_DIGIT})[一幺壹][三四五六七八九叁肆伍陆柒捌玖](?:[ \\-]?${HAN_DIGIT}){9}(?!${HAN_DIGIT})`, 'gu');
+// A number followed by a unit is a quantity, not an identifier ("手机 12000 元").
+const UNIT_AFTER = /^[ \t]?[元块万千百人件单个次天年月日号%盒箱瓶套份岁斤克wk]/iu;
+const CHEAP_DIGIT_PRECHECK = /[0-9０-９①-⑨⓪❶-❾➀-➈➊-➒\u{1D7CE}-\u{1D7FF}]/u;
+
+/** Digit value of one code point, or -1. */
+function digitValue(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  if (cp >= 0xff10 && cp <= 0xff19) return cp - 0xff10;
+  if (cp >= 0x2460 && cp <= 0x2468) return cp - 0x2460 + 1;
+  if (cp === 0x24ea) return 0;
+  if (cp >= 0x2776 && cp <= 0x277e) return cp - 0x2776 + 1;
+  if (cp >= 0x2780 && cp <= 0x2788) return cp - 0x2780 + 1;
+  if (cp >= 0x278a && cp <= 0x2792) return cp - 0x278a + 1;
+  if (cp >= 0x1d7ce && cp <= 0x1d7ff) return (cp - 0x1d7ce) % 10;
+  return -1;
+}
+
+function digitsOf(run: string): string {
+  let out = '';
+  for (const ch of run) {
+    const v = digitValue(ch.codePointAt(0) ?? 0);
+    if (v >= 0) out += String(v);
+  }
+  return out;
+}
+
+/** Kind of a digit run standing alone, or null when it is an ordinary number. */
+function standaloneKind(digits: string): ContactKind | null {
+  const n = digits.length;
+  if (n === 11 && digits.charCodeAt(0) === 49 /* 1 */ && digits.charCodeAt(1) >= 51 /* 3 */) return 'phone';
+  if (n === 13 && digits.startsWith('86') && digits.charCodeAt(2) === 49 && digits.charCodeAt(3) >= 51) return 'phone';
+  if ((n === 10 && (digits.startsWith('400') || digits.startsWith('800'))) || ((n === 11 || n === 12) && digits.startsWith('0') && digits[1] !== '0')) {
+    return 'phone';
+  }
+  return null;
+}
+
+/** Kind of a digit run introduced by a prompt word, or null when the number is too short/long for that prompt. */
+function promptedKind(keyword: string, digits: string): ContactKind | null {
+  const n = digits.length;
+  if (QQ_ONLY.test(keyword)) return n >= 5 && n <= 11 ? 'qq' : null;
+  if (WECHAT_ONLY.test(keyword)) return n >= 6 && n <= 20 ? 'wechat' : null;
+  return n >= 7 && n <= 16 ? 'phone' : null;
+}
+
+function kindOfKeyword(keyword: string): ContactKind {
+  if (QQ_ONLY.test(keyword)) return 'qq';
+  if (WECHAT_ONLY.test(keyword)) return 'wechat';
+  return 'phone';
+}
+
+/**
+ * Replaces every contact identifier in `text` by CONTACT_PLACEHOLDER.
+ * Cost: a few precompiled regex scans; strings are only rebuilt when something matched.
+ */
+export function redactContacts(text: string): RedactionResult {
+  let count = 0;
+  const kinds = new Set<ContactKind>();
+  let out = text;
+
+  if (out.includes('@')) {
+    out = out.replace(EMAIL, () => {
+      count++;
+      kinds.add('email');
+      return CONTACT_PLACEHOLDER;
+    });
+  }
+  out = out.replace(WXID, () => {
+    count++;
+    kinds.add('wechat');
+    return CONTACT_PLACEHOLDER;
+  });
+  out = out.replace(KW_ALNUM_ID, (_m, kw: string, glue: string) => {
+    count++;
+    kinds.add(kindOfKeyword(kw));
+    return kw + glue + CONTACT_PLACEHOLDER;
+  });
+  if (CHEAP_DIGIT_PRECHECK.test(out)) {
+    out = out.replace(DIGIT_RUN, (run: string, offset: number, whole: string) => {
+      const digits = digitsOf(run);
+      if (digits.length < 5) return run;
+      let kind = standaloneKind(digits);
+      if (kind === null) {
+        if (UNIT_AFTER.test(whole.slice(offset + run.length, offset + run.length + 2))) return run;
+        const before = KW_BEFORE.exec(whole.slice(Math.max(0, offset - 16), offset));
+        if (before?.[1] !== undefined) kind = promptedKind(before[1], digits);
+      }
+      if (kind === null) return run;
+      count++;
+      kinds.add(kind);
+      return CONTACT_PLACEHOLDER;
+    });
+  }
+  out = out.replace(HAN_PHONE, () => {
+    count++;
+    kinds.add('phone');
+    return CONTACT_PLACEHOLDER;
+  });
+  return { text: out, count, kinds: [...kinds].sort() };
+}
