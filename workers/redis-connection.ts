@@ -1,0 +1,25 @@
+/**
+ * The two Redis connection profiles BullMQ needs: producers fail fast when Redis is away (so a CLI command reports
+ * it instead of hanging); workers wait for Redis to return (`maxRetriesPerRequest: null`, required by BullMQ).
+ */
+import { readFileSync } from 'node:fs';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { PulseConfig } from '../infra/config/config-fields.js';
+
+function tlsOptions(config: PulseConfig): RedisOptions {
+  if (!config.redisUrl.startsWith('rediss:')) return {};
+  return { tls: config.redisTlsCaFile ? { ca: readFileSync(config.redisTlsCaFile) } : {} };
+}
+
+export function producerConnection(config: PulseConfig): Redis {
+  const redis = new Redis(config.redisUrl, { ...tlsOptions(config), enableOfflineQueue: false, maxRetriesPerRequest: 2, connectTimeout: 5000 });
+  // Errors surface on the commands that fail; an unhandled 'error' event would only print ioredis noise.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+export function workerConnection(config: PulseConfig): Redis {
+  const redis = new Redis(config.redisUrl, { ...tlsOptions(config), maxRetriesPerRequest: null, enableReadyCheck: true });
+  redis.on('error', () => undefined);
+  return redis;
+}

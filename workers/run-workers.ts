@@ -1,0 +1,103 @@
+/**
+ * The worker process: one BullMQ Worker per stage (crawl, analyze, index) on the configured Redis, wired to the
+ * crawlers, the analyzer and Elasticsearch. `close()` drains: workers stop taking jobs, active jobs finish (or, past
+ * the shutdown timeout, are left to BullMQ's stalled-job check, which puts them back in the queue), then connections close.
+ */
+import { Worker, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { PulseConfig } from '../infra/config/config-fields.js';
+import type { Logger } from '../infra/logger.js';
+import { createEsClient } from '../infra/elasticsearch/es-client.js';
+import { indexDocuments } from '../infra/elasticsearch/index-documents.js';
+import { createAnalyzer } from '../analysis/index.js';
+import { stages, type StageName } from './pipeline.js';
+import { createQueues, type PulseQueues } from './queues.js';
+import { producerConnection, workerConnection } from './redis-connection.js';
+import { withDeadLetters } from './dead-letters.js';
+import { IndexBatcher } from './index-batcher.js';
+import { analyzeProcessor } from './processors/analyze.processor.js';
+import { indexProcessor } from './processors/index.processor.js';
+import { crawlProcessor } from './processors/crawl.processor.js';
+import { createClusterAssigner } from './cluster-assigner.js';
+
+export interface StartWorkersOptions {
+  /** Which stages this process serves. @default all */
+  stages?: StageName[];
+  log: Logger;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  queues: PulseQueues;
+  /** Stops taking jobs, lets active ones finish within config.shutdownTimeoutMs, closes connections. */
+  close(): Promise<void>;
+}
+
+export async function startWorkers(config: PulseConfig, options: StartWorkersOptions): Promise<RunningWorkers> {
+  const { log } = options;
+  const wanted = new Set(options.stages ?? (Object.keys(stages) as StageName[]));
+  const producer = producerConnection(config);
+  const queues = createQueues(config, producer);
+  const connections: Redis[] = [producer];
+  const workers: Worker[] = [];
+  const closers: Array<() => Promise<void>> = [];
+
+  const start = (stage: StageName, processor: Processor, concurrency: number): void => {
+    const connection = workerConnection(config);
+    connections.push(connection);
+    const worker = new Worker(stages[stage].queue, withDeadLetters(stage, queues.dead, processor), {
+      connection,
+      prefix: config.queuePrefix,
+      concurrency,
+      // Analysis is synchronous CPU work; a generous lock keeps a busy event loop from looking like a dead worker.
+      lockDuration: 60_000,
+      maxStalledCount: 3,
+    });
+    const wlog = log.child({ queue: stages[stage].queue });
+    worker.on('failed', (job, err) => wlog.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('error', (err) => wlog.error({ err: err.message }, 'worker error'));
+    workers.push(worker);
+  };
+
+  if (wanted.has('crawl')) {
+    const crawl = crawlProcessor({ config, queues, redis: producer, log: log.child({ queue: 'crawl' }) });
+    start('crawl', crawl, config.crawlConcurrency);
+  }
+  if (wanted.has('analyze')) {
+    const analyzer = createAnalyzer();
+    const assigner = createClusterAssigner(producer, config.queuePrefix);
+    start('analyze', analyzeProcessor({ analyze: (d) => analyzer.analyze(d), assignCluster: assigner, indexQueue: queues.index }), config.analyzeConcurrency);
+  }
+  if (wanted.has('index')) {
+    const es = createEsClient(config);
+    const batcher = new IndexBatcher((docs) => indexDocuments(es, config, docs, { logger: log }), {
+      maxDocs: config.indexBatchSize,
+      maxBytes: config.indexBatchBytes,
+    });
+    // Concurrency is what lets a batch fill: each in-flight index job holds one document of the next bulk request.
+    start('index', indexProcessor(batcher), config.indexBatchSize * config.indexConcurrency);
+    closers.push(async () => {
+      await batcher.drain();
+      await es.close();
+    });
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([graceful.then(() => false), sleep(config.shutdownTimeoutMs).then(() => true)]);
+      if (timedOut) {
+        log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timeout: forcing close; unfinished jobs return to their queue as stalled');
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+      for (const c of closers) await c();
+      await queues.close();
+      for (const c of connections) c.disconnect();
+    })());
+
+  log.info({ stages: [...wanted], prefix: config.queuePrefix }, 'workers started');
+  return { workers, queues, close };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
