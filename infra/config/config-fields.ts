@@ -43,6 +43,7 @@ export const configFields = {
   esJavaHome: field(z.string().optional(), 'ES_JAVA_HOME', 'JDK 21+ for the local Elasticsearch (auto-detected under /usr/lib/jvm)'),
   esVersion: field(z.string().default('9.5.4'), 'PULSE_ES_VERSION', 'version of the local Elasticsearch integ-test zip'),
   esHeap: field(z.string().default('1g'), 'PULSE_ES_HEAP', 'heap of the local Elasticsearch'),
+  demoPort: field(z.coerce.number().int().min(1).max(65535).default(8731), 'PULSE_DEMO_PORT', 'fixed loopback port of the bundled demo site (fixed so document ids are stable across runs)'),
   logLevel: field(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'PULSE_LOG_LEVEL', 'pino log level'),
   logPretty: field(bool.default(false), 'PULSE_LOG_PRETTY', 'human-readable logs instead of JSON lines'),
 } as const;
