@@ -1,0 +1,22 @@
+/**
+ * Fails fast, in one line, when Redis or Elasticsearch does not answer: the message names the URL (credentials
+ * hidden) and the command that starts it, instead of a client stack trace minutes later.
+ */
+import type { PulseConfig } from '../config/config-fields.js';
+import { redactUrl } from '../config/load-config.js';
+import { ServiceError } from '../errors.js';
+import { esHealthy } from './elasticsearch-node.js';
+import { pingRedis } from './redis-server.js';
+
+const startHint = '`node workers/cli/pulse.mjs services up` (or `docker compose --env-file infra/compose.env up -d`)';
+
+export async function requireServices(config: Pick<PulseConfig, 'redisUrl' | 'elasticsearchUrl'>): Promise<void> {
+  if (!(await pingRedis(config.redisUrl))) {
+    throw new ServiceError('REDIS_UNAVAILABLE', `Redis is not answering at ${redactUrl(config.redisUrl)}: start it with ${startHint}`, { url: redactUrl(config.redisUrl) });
+  }
+  if (!(await esHealthy(config.elasticsearchUrl))) {
+    throw new ServiceError('ES_UNAVAILABLE', `Elasticsearch is not answering at ${redactUrl(config.elasticsearchUrl)}: start it with ${startHint}`, {
+      url: redactUrl(config.elasticsearchUrl),
+    });
+  }
+}

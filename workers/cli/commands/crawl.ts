@@ -1,0 +1,37 @@
+/** `pulse crawl` — enqueue crawl runs of configured sources now (workers pick them up, on any machine). */
+import type { PulseCommand } from '../cli-context.js';
+import { loadSources } from '../../../crawlers/index.js';
+import { createQueues } from '../../queues.js';
+import { producerConnection } from '../../redis-connection.js';
+import { stages } from '../../pipeline.js';
+
+export const command: PulseCommand = {
+  register(program, ctx) {
+    program
+      .command('crawl')
+      .description('enqueue a crawl of the given sources (or --all) from the sources file')
+      .argument('[sourceIds...]', 'source ids from the sources file')
+      .option('--all', 'every source in the file')
+      .option('--sources <file>', 'sources file (default: PULSE_SOURCES or pulse.sources.yaml)')
+      .action(async (ids: string[], opts: { all?: boolean; sources?: string }) => {
+        const config = ctx.config();
+        const file = opts.sources ?? config.sourcesFile;
+        const sources = loadSources(file);
+        const chosen = opts.all ? sources : sources.filter((s) => ids.includes(s.id));
+        const missing = ids.filter((id) => !sources.some((s) => s.id === id));
+        if (missing.length) throw Object.assign(new Error(`unknown source id(s) in ${file}: ${missing.join(', ')}`), { code: 'USAGE' });
+        if (chosen.length === 0) throw Object.assign(new Error('name source ids or pass --all'), { code: 'USAGE' });
+        const redis = producerConnection(config);
+        const queues = createQueues(config, redis);
+        try {
+          for (const s of chosen) {
+            const job = await queues.crawl.add(stages.crawl.queue, { sourceId: s.id, sourcesFile: file });
+            console.log(`queued crawl of ${s.id} (job ${job.id})`);
+          }
+        } finally {
+          await queues.close();
+          redis.disconnect();
+        }
+      });
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * `pulse workers` — a long-running worker process. Run as many as you like, on as many machines, against one Redis
+ * and one Elasticsearch. SIGINT/SIGTERM drain: no new jobs, active jobs finish within PULSE_SHUTDOWN_TIMEOUT_MS.
+ */
+import type { PulseCommand } from '../cli-context.js';
+import { startWorkers } from '../../run-workers.js';
+import { requireServices } from '../../../infra/services/require-services.js';
+import type { StageName } from '../../pipeline.js';
+
+const allStages: StageName[] = ['crawl', 'analyze', 'index'];
+
+export const command: PulseCommand = {
+  register(program, ctx) {
+    program
+      .command('workers')
+      .description('run crawl, analyze and index workers until SIGINT/SIGTERM')
+      .option('--stages <list>', 'comma-separated subset of crawl,analyze,index', allStages.join(','))
+      .action(async (opts: { stages: string }) => {
+        const config = ctx.config();
+        const log = ctx.logger();
+        const stages = opts.stages.split(',').map((s) => s.trim()) as StageName[];
+        const unknown = stages.filter((s) => !allStages.includes(s));
+        if (unknown.length) throw Object.assign(new Error(`unknown stage(s): ${unknown.join(', ')}`), { code: 'USAGE' });
+        await requireServices(config);
+        const running = await startWorkers(config, { stages, log });
+        await new Promise<void>((resolve) => {
+          const stop = (signal: string): void => {
+            log.info({ signal }, 'draining workers');
+            void running.close().then(resolve);
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        log.info('workers stopped');
+      });
+  },
+};
