@@ -1,0 +1,98 @@
+/**
+ * Copy-paste waves: MinHash signature over token bigrams, and LSH band keys. Two posts whose bigram sets have
+ * Jaccard similarity s share at least one band with probability 1 − (1 − s^ROWS)^BANDS (s=0.8 → 0.9996, s=0.5 → 0.47,
+ * s=0.3 → 0.05). Pure and allocation-light; the ClusterStore turns shared bands into one cluster id.
+ */
+
+/** Number of bands and rows per band; HASHES = BANDS × ROWS. Changing them changes every band key (bump VERSION). */
+export const BANDS = 20;
+export const ROWS = 5;
+export const HASHES = BANDS * ROWS;
+/** Part of every band key, so band keys of an older scheme never match new ones. */
+export const NEAR_DUPLICATE_VERSION = 'mh1';
+/** Fewer shingles than this: too little text to call anything a copy; the doc gets no bands (its own cluster). */
+export const MIN_SHINGLES = 3;
+
+/** MinHash values, length HASHES, or length 0 when the text had fewer than MIN_SHINGLES shingles. */
+export type MinHashSignature = Uint32Array;
+
+// Fixed seeds (a deterministic LCG), so signatures are stable across processes and deploys.
+const SEEDS = new Uint32Array(HASHES);
+{
+  let x = 0x2545f491;
+  for (let i = 0; i < HASHES; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    SEEDS[i] = x;
+  }
+}
+
+/** murmur3 finalizer: a cheap, well-mixed 32-bit permutation. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Punctuation, symbols and emoji differ between copies of one ad; they are not evidence of similarity.
+const NOISE_TOKEN = /^[\s\p{P}\p{S}\uFE0F\u200B-\u200D]*$/u;
+
+/** MinHash signature of a token sequence; shingles are adjacent pairs of content tokens (punctuation/emoji skipped). */
+export function signature(tokens: readonly string[]): MinHashSignature {
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  let prev = -1;
+  let shingles = 0;
+  for (const token of tokens) {
+    if (token.length === 0 || NOISE_TOKEN.test(token)) continue;
+    const h = fnv1a(token.toLowerCase());
+    if (prev < 0) {
+      prev = h;
+      continue;
+    }
+    const pair = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
+    prev = h;
+    shingles++;
+    for (let i = 0; i < HASHES; i++) {
+      const v = fmix32(pair ^ (SEEDS[i] as number));
+      if (v < (mins[i] as number)) mins[i] = v;
+    }
+  }
+  return shingles < MIN_SHINGLES ? new Uint32Array(0) : mins;
+}
+
+/** LSH band keys of a signature: `mh1:<band>:<64-bit hex>`; empty for an empty signature. */
+export function bands(sig: MinHashSignature): string[] {
+  if (sig.length !== HASHES) return [];
+  const out: string[] = new Array<string>(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    // Two independent 32-bit digests of the band's rows → 64 bits, so unrelated bands practically never collide.
+    let h1 = 0x9747b28c ^ b;
+    let h2 = 0x1b873593 ^ b;
+    for (let r = 0; r < ROWS; r++) {
+      const v = sig[b * ROWS + r] as number;
+      h1 = fmix32(Math.imul(h1, 31) ^ v);
+      h2 = fmix32((h2 + Math.imul(v, 0xcc9e2d51)) >>> 0);
+    }
+    out[b] = `${NEAR_DUPLICATE_VERSION}:${b}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity of two signatures (share of equal MinHash values); 0 when either is empty. */
+export function estimatedSimilarity(a: MinHashSignature, b: MinHashSignature): number {
+  if (a.length !== HASHES || b.length !== HASHES) return 0;
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
