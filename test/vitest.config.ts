@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   test: {
     root,
-    reporters: ['default'],
+    reporters: ['default', './test/setup/summary-reporter.ts'],
     projects: [
       {
         extends: true,
