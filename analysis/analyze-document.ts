@@ -1,0 +1,85 @@
+/**
+ * The analyze stage as a short composition: normalize → segment → sentiment → keywords → micro-business fields.
+ * Takes a RawDocument and the prepared steps, gives an AnalyzedDocument. Bad text never throws here: it comes out
+ * as a defined result with flags (empty, no_chinese, truncated, binary_junk, lone_surrogates).
+ */
+import type { RawDocument } from '../crawlers/raw-document.js';
+import type { AnalyzedDocument, Sentiment } from './analyzed-document.js';
+import type { MicrobizStep } from './microbiz-step.js';
+import type { NormalizedText } from './normalize.js';
+import type { SentimentResult } from './sentiment/score-sentiment.js';
+
+export interface TextAnalysis {
+  normalized: NormalizedText;
+  /** All jieba words of the plain text (punctuation and stop words included). */
+  words: string[];
+  /** Content words: no stop words, no punctuation. */
+  tokens: string[];
+  sentiment: SentimentResult;
+  keywords: string[];
+}
+
+export interface AnalyzeSteps {
+  readonly version: string;
+  normalize(text: string): NormalizedText;
+  cut(text: string): string[];
+  contentTokens(words: readonly string[]): string[];
+  sentiment(input: { words: readonly string[]; plain: string; emoticons: readonly string[] }): SentimentResult;
+  keywords(tokens: readonly string[]): string[];
+  microbiz: MicrobizStep;
+}
+
+/** Ends the title as a clause, so negation and contrast never reach from the title into the body. */
+const TITLE_BODY_JOINT = '。';
+
+export function analyzeText(text: string, steps: AnalyzeSteps): TextAnalysis {
+  const normalized = steps.normalize(text);
+  const words = steps.cut(normalized.plain);
+  const tokens = steps.contentTokens(words);
+  const sentiment = steps.sentiment({ words, plain: normalized.plain, emoticons: normalized.emoticons });
+  return { normalized, words, tokens, sentiment, keywords: steps.keywords(tokens) };
+}
+
+function mergeFlags(title: NormalizedText, body: NormalizedText): string[] {
+  const flags = new Set<string>();
+  for (const f of [...title.flags, ...body.flags]) if (f !== 'empty' && f !== 'no_chinese') flags.add(f);
+  const bothEmpty = title.text.length === 0 && body.text.length === 0;
+  if (bothEmpty) flags.add('empty');
+  else if (title.flags.includes('no_chinese') || title.text.length === 0) {
+    if (body.flags.includes('no_chinese') || body.text.length === 0) flags.add('no_chinese');
+  }
+  return [...flags];
+}
+
+const publicSentiment = (s: SentimentResult): Sentiment => ({ score: s.score, label: s.label, confidence: s.confidence });
+
+export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date): AnalyzedDocument {
+  const title = steps.normalize(typeof doc.title === 'string' ? doc.title : '');
+  const body = steps.normalize(typeof doc.body === 'string' ? doc.body : '');
+  const words = [...steps.cut(title.plain), TITLE_BODY_JOINT, ...steps.cut(body.plain)];
+  const tokens = steps.contentTokens(words);
+  const emoticons = [...title.emoticons, ...body.emoticons];
+  const sentiment = steps.sentiment({ words, plain: `${title.plain}${TITLE_BODY_JOINT}${body.plain}`, emoticons });
+  const sentimentOf = (window: readonly string[]): Sentiment =>
+    publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }));
+  const microbiz = steps.microbiz({ docId: doc.docId, title: title.text, text: body.text, words, tokens, emoticons, sentimentOf });
+  const { body: _clearBody, ...rest } = doc; // the clear body never travels further
+  return {
+    ...rest,
+    title: title.text,
+    text: body.text,
+    tokens,
+    sentiment: publicSentiment(sentiment),
+    keywords: steps.keywords(tokens),
+    aspects: microbiz.aspects,
+    speaker: microbiz.speaker,
+    clusterId: microbiz.clusterId,
+    redactions: { contacts: title.contacts + body.contacts },
+    flags: mergeFlags(title, body),
+    mentions: [...title.mentions, ...body.mentions],
+    links: [...title.links, ...body.links],
+    emoticons,
+    analysisVersion: microbiz.version ? `${steps.version}|${microbiz.version}` : steps.version,
+    analyzedAt: now.toISOString(),
+  };
+}

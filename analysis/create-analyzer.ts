@@ -1,0 +1,74 @@
+/**
+ * createAnalyzer: loads every resource once (nodejieba + user dictionary, stop words, OpenCC tables, lexicon, IDF
+ * table, sentiment model) and gives an Analyzer whose calls are pure and synchronous. Nothing loads at import time.
+ */
+import type { RawDocument } from '../crawlers/raw-document.js';
+import type { AnalyzedDocument } from './analyzed-document.js';
+import { analyzeDocument, analyzeText, type AnalyzeSteps, type TextAnalysis } from './analyze-document.js';
+import { defaultContactRedactor, type ContactRedactor } from './contact-redaction.js';
+import { createKeywordExtractor } from './keywords.js';
+import { preMicrobizDefaults, type MicrobizStep } from './microbiz-step.js';
+import { normalizeText, sanitizeText } from './normalize.js';
+import { createSegmenter, type SegmenterOptions } from './segment.js';
+import { loadLexicon } from './sentiment/lexicon.js';
+import { loadSentimentModel } from './sentiment/load-sentiment-model.js';
+import { createSentimentScorer } from './sentiment/score-sentiment.js';
+import { createToSimplified } from './to-simplified.js';
+
+export const NORMALIZE_VERSION = '1';
+
+export interface AnalyzerOptions {
+  segmenter?: SegmenterOptions;
+  lexiconDir?: string;
+  /** Model file to load; null = lexicon only; default: the shipped model (lexicon only if it is absent). */
+  modelPath?: string | null;
+  /** Longer texts are cut to this many characters and flagged `truncated` (default 50 000). */
+  maxChars?: number;
+  keywordCount?: number;
+  /** Contact-id redactor; default: the micro-business one once wired in contact-redaction.ts. */
+  redactContacts?: ContactRedactor | null;
+  /** Micro-business step (aspects, speaker, cluster); default: the pre-microbiz placeholders. */
+  microbiz?: MicrobizStep;
+}
+
+export interface Analyzer {
+  /** e.g. "seg:jieba-3.5.8+dict:1.7a2754|lex:1.c0ffee|model:1.abcdef|kw:tfidf-jieba|norm:1". */
+  readonly version: string;
+  analyze(doc: RawDocument, now?: Date): AnalyzedDocument;
+  analyzeText(text: string): TextAnalysis;
+  /** jieba words of the text as written (no normalization), whitespace dropped. */
+  segment(text: string): string[];
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const segmenter = createSegmenter(options.segmenter);
+  const toSimplified = createToSimplified();
+  const lexicon = loadLexicon(options.lexiconDir);
+  const loaded = options.modelPath === null ? null : loadSentimentModel(options.modelPath);
+  const scorer = createSentimentScorer(lexicon, loaded?.model ?? null, loaded?.combine ?? null);
+  const keywords = createKeywordExtractor();
+  const keywordCount = options.keywordCount ?? 10;
+  const normalizeOptions = {
+    toSimplified,
+    maxChars: options.maxChars ?? 50_000,
+    redactContacts: options.redactContacts === undefined ? defaultContactRedactor : options.redactContacts,
+  };
+  const version = `seg:${segmenter.version}|${scorer.version}|kw:${keywords.version}|norm:${NORMALIZE_VERSION}`;
+  const steps: AnalyzeSteps = {
+    version,
+    normalize: (text) => normalizeText(text, normalizeOptions),
+    cut: (text) => segmenter.cut(text),
+    contentTokens: (words) => segmenter.contentTokens(words),
+    sentiment: (input) => scorer.score(input),
+    keywords: (tokens) => keywords.extract(tokens, keywordCount),
+    microbiz: options.microbiz ?? preMicrobizDefaults,
+  };
+
+  return {
+    version,
+    analyze: (doc, now = new Date()) => analyzeDocument(doc, steps, now),
+    analyzeText: (text) => analyzeText(text, steps),
+    // Segmenting keeps the reader's characters (no width or script conversion): only junk is cleaned.
+    segment: (text) => segmenter.cut(sanitizeText(text)).filter((w) => w.trim().length > 0),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Segmenter: nodejieba with the shipped micro-business user dictionary, plus the stop-word list.
+ * Takes normalized text, gives jieba words. nodejieba keeps one dictionary per process, so the first
+ * createSegmenter loads it and later calls must ask for the same files (else SEGMENTER_DICT_CONFLICT).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nodejieba from 'nodejieba';
+import { AnalysisError } from './errors.js';
+
+export const SEGMENTER_DICT_VERSION = '1';
+
+export const defaultUserDictPath = fileURLToPath(new URL('./dictionaries/microbiz.dict.utf8', import.meta.url));
+export const defaultStopWordsPath = fileURLToPath(new URL('./dictionaries/stopwords.txt', import.meta.url));
+
+export interface SegmenterOptions {
+  /** User dictionaries (jieba format `word freq tag`); default: the shipped micro-business dictionary. Pass [] for none. */
+  userDicts?: readonly string[];
+  stopWordsPath?: string;
+  /** Let jieba's HMM guess unknown words (slower, rarely better on our text; see eval:seg). */
+  hmm?: boolean;
+}
+
+export interface Segmenter {
+  /** e.g. "jieba-3.5.8+dict:1.ab12cd" — changes when the dictionary content changes. */
+  readonly version: string;
+  readonly userDictTerms: readonly string[];
+  cut(text: string): string[];
+  isStopWord(word: string): boolean;
+  /** Words that carry content: no stop words, no whitespace or punctuation-only tokens. */
+  contentTokens(words: readonly string[]): string[];
+}
+
+/** What is loaded into this process's nodejieba, if anything. */
+let loadedKey: string | undefined;
+
+const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
+
+function readResource(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new AnalysisError('ANALYSIS_RESOURCE_INVALID', `cannot read analysis resource ${path}`, { file: path }, { cause: error });
+  }
+}
+
+export function loadStopWords(path: string): Set<string> {
+  const words = new Set<string>();
+  for (const line of readResource(path).split('\n')) {
+    const w = line.trim();
+    if (w && !w.startsWith('#')) words.add(w);
+  }
+  words.add(' ');
+  return words;
+}
+
+export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
+  const userDicts = options.userDicts ?? [defaultUserDictPath];
+  const dictText = userDicts.map(readResource).join('\n');
+  const key = JSON.stringify(userDicts);
+  if (loadedKey === undefined) {
+    // An empty user-dict string makes cppjieba open "" and abort, so "none" loads jieba's own (tiny) user dict.
+    const jiebaOwnUserDict = (nodejieba as unknown as { DEFAULT_USER_DICT: string }).DEFAULT_USER_DICT;
+    nodejieba.load({ userDict: userDicts.length > 0 ? userDicts.join('|') : jiebaOwnUserDict });
+    loadedKey = key;
+  } else if (loadedKey !== key) {
+    throw new AnalysisError(
+      'SEGMENTER_DICT_CONFLICT',
+      `nodejieba is already loaded with ${loadedKey} in this process; cannot load ${key} too (run it in another process)`,
+    );
+  }
+  const hash = createHash('sha1').update(dictText).digest('hex').slice(0, 6);
+  const version = userDicts.length > 0 ? `jieba-3.5.8+dict:${SEGMENTER_DICT_VERSION}.${hash}` : 'jieba-3.5.8+dict:none';
+  const userDictTerms = dictText
+    .split('\n')
+    .map((l) => l.split(' ')[0] ?? '')
+    .filter((w) => w.length > 0);
+  const stopWords = loadStopWords(options.stopWordsPath ?? defaultStopWordsPath);
+  const hmm = options.hmm ?? false;
+
+  return {
+    version,
+    userDictTerms,
+    cut: (text) => (text.length === 0 ? [] : nodejieba.cut(text, hmm)),
+    isStopWord: (word) => stopWords.has(word),
+    contentTokens(words) {
+      const out: string[] = [];
+      for (const w of words) if (!stopWords.has(w) && !PUNCT_OR_SPACE.test(w)) out.push(w);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Hashed n-gram features for the sentiment model: character 1–3-grams of the plain text, word unigrams and bigrams,
+ * words inside a negation scope (marked), and emoticons/emoji. Takes a SentimentInput, writes feature indices into
+ * a reusable buffer (no per-call allocation on the hot path). The layout is part of the model file's contract:
+ * change anything here and FEATURE_LAYOUT must change with it.
+ */
+import type { SentimentInput } from './sentiment-input.js';
+
+export const FEATURE_LAYOUT = 'h1:c123+w12+neg3+emo';
+
+export interface FeatureOptions {
+  /** log2 of the number of weight buckets. */
+  bits: number;
+  negators: ReadonlySet<string>;
+}
+
+/** Feature indices of one text; `count` entries of `indices` are valid. */
+export interface FeatureBuffer {
+  indices: Int32Array;
+  count: number;
+}
+
+const FNV_PRIME = 0x01000193;
+const SEED_CHAR = 0x811c9dc5;
+const SEED_WORD = 0x2f6b1d3a;
+const SEED_BIGRAM = 0x5bd1e995;
+const SEED_NEG = 0x1b873593;
+const SEED_EMO = 0x7feb352d;
+const NEGATION_SCOPE = 3;
+const CLAUSE_END = /^[\s，。！？；,.!?;…~～]+$/;
+
+/** Final avalanche so that the low bits used as index depend on every input unit. */
+function finish(h: number, shift: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> shift;
+}
+
+function hashString(s: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+export function createFeatureBuffer(): FeatureBuffer {
+  return { indices: new Int32Array(4096), count: 0 };
+}
+
+function push(buf: FeatureBuffer, index: number): void {
+  if (buf.count === buf.indices.length) {
+    const bigger = new Int32Array(buf.indices.length * 2);
+    bigger.set(buf.indices);
+    buf.indices = bigger;
+  }
+  buf.indices[buf.count++] = index;
+}
+
+export interface ExtractOptions {
+  /** Leave emoticon features out (the "emoticons removed" evaluation and emoticon dropout in training). */
+  dropEmoticons?: boolean;
+}
+
+export function extractFeatures(input: SentimentInput, options: FeatureOptions, buf: FeatureBuffer, extra: ExtractOptions = {}): FeatureBuffer {
+  buf.count = 0;
+  const shift = 32 - options.bits;
+  const text = input.plain;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c0 = text.charCodeAt(i);
+    if (c0 === 32) continue;
+    let h = Math.imul(SEED_CHAR ^ c0, FNV_PRIME);
+    push(buf, finish(h, shift));
+    if (i + 1 >= n) continue;
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 === 32) continue;
+    h = Math.imul(h ^ c1, FNV_PRIME);
+    push(buf, finish(h ^ 0x9e3779b9, shift));
+    if (i + 2 >= n) continue;
+    const c2 = text.charCodeAt(i + 2);
+    if (c2 === 32) continue;
+    h = Math.imul(h ^ c2, FNV_PRIME);
+    push(buf, finish(h ^ 0x3c6ef372, shift));
+  }
+
+  let prev = 0;
+  let negatedFor = 0;
+  for (const w of input.words) {
+    if (CLAUSE_END.test(w)) {
+      prev = 0;
+      negatedFor = 0;
+      continue;
+    }
+    const hw = hashString(w, SEED_WORD);
+    push(buf, finish(hw, shift));
+    if (prev !== 0) push(buf, finish(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ hw, shift));
+    if (negatedFor > 0) {
+      push(buf, finish(hw ^ SEED_NEG, shift));
+      negatedFor--;
+    }
+    if (options.negators.has(w)) negatedFor = NEGATION_SCOPE;
+    prev = hw;
+  }
+
+  if (!extra.dropEmoticons) for (const e of input.emoticons) push(buf, finish(hashString(e, SEED_EMO), shift));
+  return buf;
+}

@@ -1,0 +1,95 @@
+/**
+ * Explainable lexicon-and-rules sentiment: takes jieba words (all of them, stop words included) and the emoticons
+ * normalization pulled out, gives a raw score and the evidence — which words (with their negators and degree
+ * adverbs) moved it and by how much. Rules: negation within the clause, degree adverbs, contrast (但是/不过: what
+ * follows weighs more), emoticons/emoji. Pure and allocation-light: it runs on every document.
+ */
+import type { Lexicon } from './lexicon.js';
+
+export interface Evidence {
+  /** The sentiment word with the modifiers that applied, e.g. "不+太+好" or "[泪]". */
+  term: string;
+  /** Its signed contribution to the raw score. */
+  weight: number;
+}
+
+export interface LexiconResult {
+  /** Sum of contributions (unbounded). */
+  raw: number;
+  /** raw squashed into [-1, 1]. */
+  score: number;
+  evidence: Evidence[];
+}
+
+const LOOKBACK = 3;
+/** A negated word is weaker than its opposite ("不好" is less negative than "差"). */
+const NEGATION_FACTOR = -0.8;
+/** With a contrast, what came before counts this much, what follows counts AFTER_CONTRAST. */
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const EMOTICON_REPEAT_CAP = 3;
+const SCALE = 2.5;
+
+const CLAUSE_END = /^[，。！？；,.!?;…~～\n]+$/;
+
+export function scoreLexicon(words: readonly string[], emoticons: readonly string[], lex: Lexicon): LexiconResult {
+  const evidence: Evidence[] = [];
+  let clauseStart = 0;
+  let segmentStart = 0; // evidence index where the text after the last contrast marker begins
+  let contrasted = false;
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (CLAUSE_END.test(w)) {
+      clauseStart = i + 1;
+      continue;
+    }
+    if (lex.contrast.has(w)) {
+      // Evidence keeps its final weight, so the explanation sums to the score.
+      for (const e of evidence) e.weight *= BEFORE_CONTRAST;
+      segmentStart = evidence.length;
+      contrasted = true;
+      continue;
+    }
+    const base = lex.words.get(w);
+    if (base === undefined) continue;
+    // "好漂亮": 好 acts as a degree adverb for the next sentiment word, not as a word of its own.
+    const next = words[i + 1];
+    if (lex.degree.has(w) && next !== undefined && lex.words.has(next)) continue;
+
+    let value = base;
+    let term = w;
+    for (let j = i - 1; j >= clauseStart && j >= i - LOOKBACK; j--) {
+      const m = words[j]!;
+      const degree = lex.degree.get(m);
+      if (degree !== undefined) {
+        value *= degree < 0 ? NEGATION_FACTOR * -degree : degree;
+        term = `${m}+${term}`;
+      } else if (lex.negators.has(m)) {
+        value *= NEGATION_FACTOR;
+        term = `${m}+${term}`;
+      } else if (lex.words.has(m)) {
+        break; // another sentiment word owns the modifiers further left
+      }
+    }
+    evidence.push({ term, weight: value });
+  }
+
+  let raw = 0;
+  for (let k = 0; k < evidence.length; k++) {
+    const e = evidence[k]!;
+    if (contrasted && k >= segmentStart) e.weight *= AFTER_CONTRAST;
+    raw += e.weight;
+  }
+  const seen = new Map<string, number>();
+  for (const e of emoticons) {
+    const weight = lex.emoticons.get(e);
+    if (weight === undefined) continue;
+    const n = (seen.get(e) ?? 0) + 1;
+    seen.set(e, n);
+    if (n > EMOTICON_REPEAT_CAP) continue;
+    raw += weight;
+    evidence.push({ term: e, weight });
+  }
+  return { raw, score: Math.tanh(raw / SCALE), evidence };
+}

@@ -1,0 +1,57 @@
+/**
+ * The sentiment lexicon: hand-written word lists in ./lexicon/*.txt (Apache-2.0, see lexicon/README.md).
+ * Takes the directory, gives lookup tables and a content-derived version. Reads files only when called.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AnalysisError } from '../errors.js';
+
+export const LEXICON_VERSION = '1';
+export const defaultLexiconDir = fileURLToPath(new URL('./lexicon/', import.meta.url));
+
+export interface Lexicon {
+  /** e.g. "1.3f9a0c": release number + content hash of the lists. */
+  readonly version: string;
+  /** Word → signed weight (positive words > 0, negative < 0). */
+  readonly words: ReadonlyMap<string, number>;
+  readonly negators: ReadonlySet<string>;
+  /** Degree adverb → multiplier; a negative multiplier means "not very" (不太): weakens and flips. */
+  readonly degree: ReadonlyMap<string, number>;
+  readonly contrast: ReadonlySet<string>;
+  /** Weibo emoticon or emoji → signed weight. */
+  readonly emoticons: ReadonlyMap<string, number>;
+}
+
+function readList(dir: string, name: string, hash: ReturnType<typeof createHash>): Array<[string, number]> {
+  const file = `${dir}${name}`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AnalysisError('ANALYSIS_RESOURCE_INVALID', `cannot read lexicon file ${file}`, { file }, { cause: error });
+  }
+  hash.update(name).update(text);
+  const out: Array<[string, number]> = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [word = '', weight] = line.split('\t');
+    const value = weight === undefined ? 1 : Number(weight);
+    if (!Number.isFinite(value)) throw new AnalysisError('ANALYSIS_RESOURCE_INVALID', `bad weight in ${file}: ${line}`, { file });
+    out.push([word, value]);
+  }
+  return out;
+}
+
+export function loadLexicon(dir: string = defaultLexiconDir): Lexicon {
+  const hash = createHash('sha1');
+  const words = new Map<string, number>();
+  for (const [w, v] of readList(dir, 'positive.txt', hash)) words.set(w, Math.abs(v));
+  for (const [w, v] of readList(dir, 'negative.txt', hash)) words.set(w, -Math.abs(v));
+  const negators = new Set(readList(dir, 'negators.txt', hash).map(([w]) => w));
+  const degree = new Map(readList(dir, 'degree.txt', hash));
+  const contrast = new Set(readList(dir, 'contrast.txt', hash).map(([w]) => w));
+  const emoticons = new Map(readList(dir, 'emoticons.txt', hash));
+  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons };
+}

@@ -1,0 +1,70 @@
+/**
+ * The default sentiment: combines the trained model's log-odds with the lexicon scorer's raw score, and turns the
+ * result into {score in [-1,1], label, confidence} plus the lexicon evidence that explains it.
+ * Without a model it falls back to the lexicon alone (and says so in its version).
+ */
+import type { Sentiment, SentimentLabel } from '../analyzed-document.js';
+import type { Lexicon } from './lexicon.js';
+import { scoreLexicon, type Evidence } from './lexicon-scorer.js';
+import type { SentimentInput, SentimentModel } from './sentiment-input.js';
+
+export interface SentimentResult extends Sentiment {
+  /** Lexicon words/emoticons that moved the score, strongest first. */
+  evidence: Evidence[];
+  /** Each layer's own view: lexicon score in [-1,1] and the model's score in [-1,1] (null without a model). */
+  layers: { lexicon: number; model: number | null };
+}
+
+export interface CombineWeights {
+  /** z = bias + model·logit + lexicon·lexiconRaw */
+  bias: number;
+  model: number;
+  lexicon: number;
+}
+
+export interface SentimentScorer {
+  readonly version: string;
+  score(input: SentimentInput): SentimentResult;
+}
+
+/** Texts whose score lies within ±NEUTRAL_BAND are labelled neutral. */
+export const NEUTRAL_BAND = 0.2;
+/** Lexicon alone: raw score → log-odds. */
+const LEXICON_ONLY = { bias: 0, model: 0, lexicon: 1.2 } as const;
+
+export function labelFor(score: number): SentimentLabel {
+  return score > NEUTRAL_BAND ? 'pos' : score < -NEUTRAL_BAND ? 'neg' : 'neu';
+}
+
+/** Polar labels: the probability of that label; neutral: how close to 0 the score is. */
+export function confidenceFor(score: number, label: SentimentLabel): number {
+  if (label === 'neu') return 1 - (Math.abs(score) / NEUTRAL_BAND) * 0.5;
+  return (1 + Math.abs(score)) / 2;
+}
+
+const sigmoidScore = (z: number): number => {
+  const s = Math.tanh(z / 2); // = 2·sigmoid(z) − 1
+  return Number.isFinite(s) ? s : 0;
+};
+
+export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | null, weights: CombineWeights | null): SentimentScorer {
+  const w = model && weights ? weights : LEXICON_ONLY;
+  return {
+    version: `lex:${lexicon.version}|model:${model ? model.version : 'none'}`,
+    score(input) {
+      const lex = scoreLexicon(input.words, input.emoticons, lexicon);
+      const logit = model ? model.logit(input) : 0;
+      const score = sigmoidScore(w.bias + w.model * logit + w.lexicon * lex.raw);
+      const label = labelFor(score);
+      const empty = input.words.length === 0 && input.emoticons.length === 0;
+      lex.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+      return {
+        score: empty ? 0 : score,
+        label: empty ? 'neu' : label,
+        confidence: empty ? 0 : confidenceFor(score, label),
+        evidence: lex.evidence,
+        layers: { lexicon: lex.score, model: model ? sigmoidScore(logit) : null },
+      };
+    },
+  };
+}
