@@ -36,6 +36,14 @@ export function translateEsError(error: unknown, esUrl: string, action: string):
         { cause: error },
       );
     }
+    if (reason.startsWith('index_not_found_exception')) {
+      return new ServiceError(
+        'ES_REJECTED',
+        `${reason.replace(/^index_not_found_exception: /, '')} at ${url} while ${action}: create it with \`node workers/cli/pulse.mjs index setup\` (the demo does it too)`,
+        { url },
+        { cause: error },
+      );
+    }
     return new ServiceError('ES_REJECTED', `Elasticsearch at ${url} rejected ${action} (HTTP ${status}: ${reason})`, { url }, { cause: error });
   }
   const message = error instanceof Error ? firstLine(error.message) : String(error);
