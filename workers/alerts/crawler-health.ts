@@ -1,0 +1,72 @@
+/**
+ * Crawler-health alerts from plain crawl-run summaries (the shape of workers/source-runs SourceRun): a source that
+ * yielded nothing, one whose requests mostly failed, and one that has not run for too long. Pure.
+ */
+import type { Alert } from './alert.js';
+
+export interface CrawlRunSummary {
+  sourceId: string;
+  finishedAt: string;
+  pagesFetched: number;
+  documentsEmitted: number;
+  errors: number;
+  ok?: boolean;
+  message?: string;
+}
+
+export interface CrawlerHealthOptions {
+  now: number;
+  /** Share of failed requests (errors / (pages + errors)) at which a run counts as mostly errors. @default 0.5 */
+  maxErrorShare?: number;
+  /** Fewer requests than this are too few to judge an error share. @default 3 */
+  minRequests?: number;
+  /** A source whose last run finished longer ago than this is stale. @default 48 */
+  staleAfterHours?: number;
+}
+
+export function crawlerHealthAlerts(runs: readonly CrawlRunSummary[], options: CrawlerHealthOptions): Alert[] {
+  const raisedAt = new Date(options.now).toISOString();
+  const alerts: Alert[] = [];
+  for (const run of runs) {
+    const scope = `source ${run.sourceId}`;
+    const requests = run.pagesFetched + run.errors;
+    const errorShare = requests === 0 ? 0 : run.errors / requests;
+    const detail = run.message ? `\nLast message: ${run.message}` : '';
+    const base = { scope, period: run.finishedAt, raisedAt };
+    if (requests >= (options.minRequests ?? 3) && errorShare >= (options.maxErrorShare ?? 0.5)) {
+      alerts.push({
+        ...base,
+        key: `crawler_errors|${run.sourceId}|${run.finishedAt}`,
+        kind: 'crawler_errors',
+        severity: errorShare >= 0.9 ? 'critical' : 'warning',
+        title: `Crawler ${run.sourceId}: ${Math.round(errorShare * 100)}% of requests failed`,
+        explanation: `The run of ${run.sourceId} that finished at ${run.finishedAt} made ${requests} requests: ${run.errors} failed, ${run.pagesFetched} succeeded, ${run.documentsEmitted} documents.${detail}`,
+        observed: errorShare,
+      });
+    } else if (run.documentsEmitted === 0 || run.ok === false) {
+      const why = run.pagesFetched === 0 ? 'fetched no pages at all' : `fetched ${run.pagesFetched} pages but extracted no documents (selectors or page layout changed?)`;
+      alerts.push({
+        ...base,
+        key: `crawler_silent|${run.sourceId}|${run.finishedAt}`,
+        kind: 'crawler_silent',
+        severity: run.ok === false ? 'critical' : 'warning',
+        title: `Crawler ${run.sourceId} yielded nothing`,
+        explanation: `The run of ${run.sourceId} that finished at ${run.finishedAt} ${why}; ${run.errors} errors.${detail}`,
+        observed: run.documentsEmitted,
+      });
+    }
+    const ageHours = (options.now - Date.parse(run.finishedAt)) / 3_600_000;
+    if (ageHours > (options.staleAfterHours ?? 48)) {
+      alerts.push({
+        ...base,
+        key: `crawler_stale|${run.sourceId}|${run.finishedAt}`,
+        kind: 'crawler_stale',
+        severity: 'warning',
+        title: `Crawler ${run.sourceId} has not run for ${Math.floor(ageHours)} hours`,
+        explanation: `The last run of ${run.sourceId} finished at ${run.finishedAt}; is its schedule still registered and are the workers running?`,
+        observed: ageHours,
+      });
+    }
+  }
+  return alerts;
+}
