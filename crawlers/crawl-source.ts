@@ -1,0 +1,183 @@
+/**
+ * One crawl run of one source: (source, options, {seenSet, sink, log}) → CrawlSummary. Owns the frontier (allowed
+ * domains, depth/page limits, robots.txt, seen-set), dispatches fetched pages to the source type's handler and
+ * feeds drafts through topic filter and seen-set to the sink. Page failures are counted, never thrown; config and
+ * sink failures throw.
+ */
+import { CrawlError } from './errors.js';
+import type { RawDocument } from './raw-document.js';
+import type { SeenSet } from './seen-set.js';
+import type { SourceConfig } from './sources/source-config.js';
+import { sourceUrls } from './sources/load-sources.js';
+import { emptySummary, type CrawlSummary, type SkipReason } from './crawl-summary.js';
+import { silentLogger, type CrawlLogger } from './logger.js';
+import { DocumentEmitter } from './document-emitter.js';
+import { buildDocument } from './build-document.js';
+import { canonicalUrl, isAllowedHost } from './extract/canonical-url.js';
+import { decodeBody } from './extract/decode-body.js';
+import { createAddressGuard } from './politeness/address-guard.js';
+import { createRobotsCache } from './politeness/robots-cache.js';
+import { createHttpFetcher } from './fetch/http-fetcher.js';
+import { createBrowserFetcher } from './fetch/browser-fetcher.js';
+import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
+import { handlerFor, startLabel } from './source-types/handler-for-source.js';
+import type { FollowLink, ItemDraft, PageLabel } from './source-types/page-handler.js';
+
+export interface CrawlOptions {
+  /** Identifiable user agent, e.g. "PulseBot/0.1 (+https://example.org/pulse-bot)". */
+  userAgent: string;
+  /** Salt for author hashes. */
+  authorSalt: string;
+  /** Zone of dates written without one; a source's own `timezone` wins. @default 'Asia/Shanghai' */
+  timezone?: string;
+  /** Internal addresses the crawler may reach: true = all (never in production), or a list of hosts/IPs. @default false */
+  allowPrivateAddresses?: boolean | readonly string[];
+  /** Chromium for `browser` sources. @default '/usr/bin/chromium' */
+  chromiumPath?: string;
+  /** Documents per sink call. @default 50 */
+  batchSize?: number;
+  /** Clock for relative dates ("5分钟前") and fetchedAt; tests inject it. */
+  now?: () => Date;
+}
+
+export interface CrawlDeps {
+  seenSet: SeenSet;
+  sink: (docs: RawDocument[]) => Promise<void>;
+  log?: CrawlLogger;
+}
+
+interface RequestData {
+  label: PageLabel;
+  depth: number;
+  marker?: string;
+  draft?: Partial<ItemDraft>;
+}
+
+const failureReason: Partial<Record<CrawlError['code'], SkipReason>> = {
+  PAGE_TOO_LARGE: 'tooLarge',
+  ADDRESS_FORBIDDEN: 'forbiddenAddress',
+  OFF_DOMAIN: 'offDomain',
+};
+
+export async function crawlSource(source: SourceConfig, options: CrawlOptions, deps: CrawlDeps): Promise<CrawlSummary> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const log = deps.log ?? silentLogger;
+  const summary = emptySummary(source.id, source.type, started);
+  const timezone = source.timezone ?? options.timezone ?? 'Asia/Shanghai';
+  const allowedDomains = source.allowedDomains ?? [...new Set(sourceUrls(source).map((u) => new URL(u).hostname))];
+  const guard = createAddressGuard(options.allowPrivateAddresses ?? false, { sourceId: source.id });
+  const emitter = new DocumentEmitter({ sourceId: source.id, seenSet: deps.seenSet, sink: deps.sink, batchSize: options.batchSize ?? 50, summary, now });
+  const handler = handlerFor(source);
+  const robots = createRobotsCache({
+    userAgent: options.userAgent,
+    timeoutMs: source.limits.timeoutMs,
+    checkUrl: (u) => guard.check(u),
+    onUnreachable: (url, reason) => {
+      summary.errors.push({ url, code: 'ROBOTS_UNREACHABLE', message: `robots.txt unreachable (${reason}); nothing on this site is fetched` });
+      log.warn({ sourceId: source.id, url, reason }, 'robots.txt unreachable: treating the site as disallowed');
+    },
+  });
+  const queued = new Set<string>();
+  let admitted = 0;
+  let fatal: CrawlError | undefined;
+  let fetcher: Fetcher | undefined;
+
+  const checkUrl = async (url: string): Promise<void> => {
+    if (!isAllowedHost(new URL(url).hostname, allowedDomains)) {
+      throw new CrawlError('OFF_DOMAIN', `refused ${url}: outside the allowed domains (${allowedDomains.join(', ')})`, { sourceId: source.id, url });
+    }
+    await guard.check(url);
+  };
+
+  const recrawlDue = (seenAt: string): boolean =>
+    source.recrawlAfterHours !== undefined && now().getTime() - Date.parse(seenAt) >= source.recrawlAfterHours * 3_600_000;
+
+  /** Applies domains, limits, robots and the seen-set to links; returns the requests worth fetching. */
+  const admit = async (links: FollowLink[]): Promise<FetchRequest[]> => {
+    const fresh = links.filter((l) => !queued.has(l.url) && (queued.add(l.url), true));
+    const details = fresh.filter((l) => l.label === 'DETAIL');
+    const entries = await deps.seenSet.getMany(source.id, details.map((l) => l.url));
+    const seenByUrl = new Map(details.map((l, i) => [l.url, entries[i] ?? null]));
+    const out: FetchRequest[] = [];
+    for (const link of fresh) {
+      const skip = (reason: SkipReason): void => void summary.skipped[reason]++;
+      if (!isAllowedHost(new URL(link.url).hostname, allowedDomains)) skip('offDomain');
+      else if (link.label !== 'DETAIL' && link.depth > source.limits.maxDepth) skip('limit');
+      else if (source.politeness.respectRobotsTxt && !(await robots.rulesFor(link.url)).isAllowed(link.url)) skip('robots');
+      else {
+        const entry = seenByUrl.get(link.url);
+        const changed = entry && link.marker !== undefined && entry.marker !== link.marker;
+        if (entry && !changed && !recrawlDue(entry.seenAt)) skip('seen');
+        else if (admitted + out.length >= source.limits.maxPages) skip('limit');
+        else {
+          const userData: RequestData = { label: link.label, depth: link.depth, marker: link.marker, draft: link.draft };
+          out.push({ url: link.url, userData: userData as unknown as Record<string, unknown> });
+        }
+      }
+    }
+    admitted += out.length;
+    return out;
+  };
+
+  const handleDraft = async (draft: ItemDraft, fetchedDetail: boolean): Promise<void> => {
+    const outcome = buildDocument(draft, { source, authorSalt: options.authorSalt, timezone, now: now() });
+    if (outcome.kind === 'skip') {
+      summary.skipped[outcome.reason]++;
+      if (fetchedDetail) await emitter.rememberWithoutDocument(draft.url, draft.marker);
+      return;
+    }
+    await emitter.offer(outcome.doc, draft.marker);
+  };
+
+  const onResponse = async (res: RawResponse, raw: Record<string, unknown>): Promise<void> => {
+    const data = raw as unknown as RequestData;
+    summary.pagesFetched++;
+    if (fatal) return;
+    if (res.status >= 400) {
+      summary.skipped.error++;
+      summary.errors.push({ url: res.url, code: 'HTTP_STATUS', message: `HTTP ${res.status}` });
+      return;
+    }
+    try {
+      const contentType = String(res.headers['content-type'] ?? '');
+      const text = source.type === 'browser' ? res.body.toString('utf8') : decodeBody(res.body, contentType, source.charset).text;
+      const result = handler({ url: res.url, finalUrl: canonicalUrl(res.finalUrl), label: data.label, depth: data.depth, contentType, text, draft: data.draft ? { ...data.draft, marker: data.marker } : data.marker ? { marker: data.marker } : undefined });
+      for (const item of result.items) await handleDraft(item, data.label === 'DETAIL');
+      const next = await admit(result.follow);
+      await fetcher?.enqueue(next);
+    } catch (error) {
+      if (error instanceof CrawlError && error.code === 'SINK_FAILED') {
+        fatal ??= error;
+        await fetcher?.abort();
+        return;
+      }
+      summary.skipped.error++;
+      summary.errors.push({ url: res.url, code: error instanceof CrawlError ? error.code : 'PARSE_FAILED', message: (error as Error).message });
+      log.warn({ sourceId: source.id, url: res.url, err: error }, 'page could not be processed');
+    }
+  };
+
+  const onFailure = async (url: string, _data: Record<string, unknown>, error: CrawlError): Promise<void> => {
+    summary.skipped[failureReason[error.code] ?? 'error']++;
+    summary.errors.push({ url, code: error.code, message: error.message });
+    log.warn({ sourceId: source.id, url, code: error.code }, error.message);
+  };
+
+  const settings = { sourceId: source.id, userAgent: options.userAgent, limits: source.limits, politeness: source.politeness };
+  fetcher =
+    source.type === 'browser'
+      ? createBrowserFetcher({ ...settings, chromiumPath: options.chromiumPath ?? '/usr/bin/chromium', waitFor: source.waitFor }, { checkUrl, checkAddress: (u) => guard.check(u), onResponse, onFailure })
+      : createHttpFetcher(settings, { checkUrl, checkAddress: (u) => guard.check(u), onResponse, onFailure });
+
+  const starts = sourceUrls(source).map((u): FollowLink => ({ url: canonicalUrl(u), label: startLabel(source), depth: 0 }));
+  log.info({ sourceId: source.id, type: source.type, starts: starts.map((s) => s.url) }, 'crawl started');
+  await fetcher.run(await admit(starts));
+  if (!fatal) await emitter.flush().catch((e: unknown) => void (fatal = e as CrawlError));
+  const finished = now();
+  summary.finishedAt = finished.toISOString();
+  summary.durationMs = finished.getTime() - started.getTime();
+  if (fatal) throw fatal;
+  log.info({ sourceId: source.id, pagesFetched: summary.pagesFetched, documentsEmitted: summary.documentsEmitted, skipped: summary.skipped, errors: summary.errors.length }, 'crawl finished');
+  return summary;
+}

@@ -1,0 +1,62 @@
+/**
+ * What one crawl run did: pages fetched, documents emitted, every skipped URL counted under one reason, and the
+ * page errors (url + code). Plain data, safe to log and to return from a BullMQ job.
+ */
+import type { CrawlErrorCode } from './errors.js';
+
+export const skipReasons = [
+  /** Article already seen in an earlier run (not fetched again). */
+  'seen',
+  /** Fetched or listed again, but its content hash had not changed. */
+  'unchanged',
+  /** Matched none of the source's topic keywords. */
+  'offTopic',
+  /** Disallowed by robots.txt. */
+  'robots',
+  /** Larger than limits.maxPageBytes. */
+  'tooLarge',
+  /** Link outside the source's allowed domains. */
+  'offDomain',
+  /** Host is (or redirected to) an internal address the config does not allow. */
+  'forbiddenAddress',
+  /** Over limits.maxPages or limits.maxDepth. */
+  'limit',
+  /** Page held no title and no body text. */
+  'empty',
+  /** Any other failure (HTTP status, timeout after retries, parse error); listed in `errors`. */
+  'error',
+] as const;
+export type SkipReason = (typeof skipReasons)[number];
+
+export interface CrawlPageError {
+  url: string;
+  code: CrawlErrorCode;
+  message: string;
+}
+
+export interface CrawlSummary {
+  sourceId: string;
+  sourceType: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** HTTP responses (or rendered pages) that were processed. */
+  pagesFetched: number;
+  documentsEmitted: number;
+  skipped: Record<SkipReason, number>;
+  errors: CrawlPageError[];
+}
+
+export function emptySummary(sourceId: string, sourceType: string, startedAt: Date): CrawlSummary {
+  return {
+    sourceId,
+    sourceType,
+    startedAt: startedAt.toISOString(),
+    finishedAt: startedAt.toISOString(),
+    durationMs: 0,
+    pagesFetched: 0,
+    documentsEmitted: 0,
+    skipped: Object.fromEntries(skipReasons.map((r) => [r, 0])) as Record<SkipReason, number>,
+    errors: [],
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Errors of the crawl layer. Each has a SCREAMING_SNAKE code from the table below, whether retrying can help, and
+ * context ({sourceId, url}). A crawl run reports page-level errors in its summary; only config and sink errors throw.
+ */
+export const crawlErrorCodes = {
+  SOURCE_CONFIG_INVALID: { retryable: false },
+  SOURCE_FILE_UNREADABLE: { retryable: false },
+  HTTP_STATUS: { retryable: false },
+  HTTP_RETRIES_EXHAUSTED: { retryable: true },
+  TIMEOUT: { retryable: true },
+  NETWORK_ERROR: { retryable: true },
+  PAGE_TOO_LARGE: { retryable: false },
+  ADDRESS_FORBIDDEN: { retryable: false },
+  OFF_DOMAIN: { retryable: false },
+  ROBOTS_UNREACHABLE: { retryable: true },
+  UNSUPPORTED_CONTENT: { retryable: false },
+  PARSE_FAILED: { retryable: false },
+  BROWSER_FAILED: { retryable: true },
+  SINK_FAILED: { retryable: true },
+} as const;
+
+export type CrawlErrorCode = keyof typeof crawlErrorCodes;
+
+export interface CrawlErrorContext {
+  sourceId?: string | undefined;
+  url?: string | undefined;
+  file?: string | undefined;
+  field?: string | undefined;
+  status?: number | undefined;
+}
+
+export class CrawlError extends Error {
+  readonly code: CrawlErrorCode;
+  readonly retryable: boolean;
+  readonly context: Readonly<CrawlErrorContext>;
+
+  constructor(code: CrawlErrorCode, message: string, context: CrawlErrorContext = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CrawlError';
+    this.code = code;
+    this.retryable = crawlErrorCodes[code].retryable;
+    this.context = context;
+  }
+}
+
+export const isCrawlError = (e: unknown): e is CrawlError => e instanceof CrawlError;

@@ -1,0 +1,41 @@
+/**
+ * Reads an article page with the source's selectors: title, clean body text, author and the raw date text.
+ * Takes a loaded cheerio document; gives strings (empty when a selector finds nothing). Never throws on odd markup.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { DetailSelectors, FieldSelector } from '../sources/source-config.js';
+import { cleanNodes, tidyText } from './clean-text.js';
+
+export interface ExtractedFields {
+  title: string;
+  body: string;
+  author: string;
+  publishedAtText: string;
+}
+
+/** Text (or attribute) of the first element a field selector matches. */
+export function readField($: CheerioAPI, field: FieldSelector | undefined): string {
+  if (field === undefined) return '';
+  const { selector, attr } = typeof field === 'string' ? { selector: field, attr: undefined } : field;
+  const el = $(selector).first();
+  if (el.length === 0) return '';
+  if (attr) return tidyText(el.attr(attr) ?? '');
+  return cleanNodes(el.contents().toArray()).replace(/\s*\n+\s*/g, ' ');
+}
+
+export function extractFields($: CheerioAPI, detail: DetailSelectors): ExtractedFields {
+  for (const selector of detail.remove) $(selector).remove();
+  const bodySelector = typeof detail.body === 'string' ? detail.body : detail.body.selector;
+  // Several matches (e.g. one <div class="post"> per paragraph block) are joined, in document order.
+  const body = $(bodySelector)
+    .toArray()
+    .map((el) => cleanNodes([el]))
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    title: readField($, detail.title) || tidyText($('title').first().text()),
+    body,
+    author: readField($, detail.author),
+    publishedAtText: readField($, detail.publishedAt),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Rendered fetching through crawlee's PlaywrightCrawler with Debian's Chromium (executablePath, never a downloaded
+ * browser): our UA, no fingerprint injection, every request routed through the URL checks (navigations: domain +
+ * address; subresources: address only; images/fonts/media skipped), 429/5xx retried with backoff, a byte cap on
+ * the rendered DOM, private in-memory storage.
+ */
+import type { Page, Response } from 'playwright';
+import { chromium } from 'playwright';
+import { Configuration, Log, LogLevel, PlaywrightCrawler } from '@crawlee/playwright';
+import { CrawlError } from '../errors.js';
+import type { FetchRequest, Fetcher, FetcherHooks, FetcherSettings } from './fetcher.js';
+import { backoffMs, classifyFetchError } from './classify-fetch-error.js';
+
+export interface BrowserFetcherSettings extends FetcherSettings {
+  chromiumPath: string;
+  /** Selector that must be present before the DOM is read. */
+  waitFor?: string | undefined;
+}
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<string, unknown>): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    if (['image', 'font', 'media'].includes(req.resourceType())) return route.abort('blockedbyclient');
+    try {
+      if (req.isNavigationRequest() && req.frame() === page.mainFrame()) await hooks.checkUrl(req.url());
+      else await hooks.checkAddress(req.url());
+    } catch (error) {
+      if (req.isNavigationRequest() && error instanceof CrawlError) userData['__refusal'] = { code: error.code, message: error.message };
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+}
+
+export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: FetcherHooks): Fetcher {
+  const { sourceId, limits, politeness } = settings;
+  const config = new Configuration({ persistStorage: false, purgeOnStart: false });
+  const crawler = new PlaywrightCrawler(
+    {
+      log: new Log({ level: LogLevel.OFF }),
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      launchContext: {
+        launcher: chromium,
+        userAgent: settings.userAgent,
+        useIncognitoPages: true,
+        launchOptions: { executablePath: settings.chromiumPath, headless: true, args: chromiumArgs },
+      },
+      browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 1000 },
+      maxRequestRetries: limits.maxRetries,
+      navigationTimeoutSecs: limits.timeoutMs / 1000,
+      requestHandlerTimeoutSecs: Math.max(30, (limits.timeoutMs / 1000) * 2),
+      maxConcurrency: politeness.maxConcurrency,
+      maxRequestsPerMinute: politeness.maxRequestsPerMinute,
+      keepAlive: false,
+      preNavigationHooks: [
+        async ({ page, request }, gotoOptions) => {
+          try {
+            await hooks.checkUrl(request.url);
+          } catch (error) {
+            request.noRetry = true;
+            throw error;
+          }
+          if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
+          await guardPage(page, hooks, request.userData);
+        },
+      ],
+      postNavigationHooks: [
+        async ({ request, response }) => {
+          const refusal = request.userData['__refusal'] as { code: 'ADDRESS_FORBIDDEN' | 'OFF_DOMAIN'; message: string } | undefined;
+          if (refusal) {
+            request.noRetry = true;
+            throw new CrawlError(refusal.code, refusal.message, { sourceId, url: request.url });
+          }
+          const status = (response as Response | null | undefined)?.status() ?? 0;
+          if (status === 408 || status === 429 || status >= 500) throw new Error(`${status} - server answered ${status}`);
+          const declared = Number((response as Response | null | undefined)?.headers()['content-length'] ?? NaN);
+          if (Number.isFinite(declared) && declared > limits.maxPageBytes) {
+            request.noRetry = true;
+            throw new CrawlError('PAGE_TOO_LARGE', `page larger than ${limits.maxPageBytes} bytes: ${request.url}`, { sourceId, url: request.url });
+          }
+        },
+      ],
+      requestHandler: async ({ page, request, response }) => {
+        if (settings.waitFor) await page.waitForSelector(settings.waitFor, { timeout: limits.timeoutMs });
+        const html = await page.content();
+        const body = Buffer.from(html, 'utf8');
+        if (body.length > limits.maxPageBytes) {
+          request.noRetry = true;
+          throw new CrawlError('PAGE_TOO_LARGE', `rendered page larger than ${limits.maxPageBytes} bytes: ${request.url}`, { sourceId, url: request.url });
+        }
+        const res = response as Response | null | undefined;
+        await hooks.onResponse({ url: request.url, finalUrl: page.url(), status: res?.status() ?? 200, headers: res?.headers() ?? {}, body }, request.userData);
+      },
+      errorHandler: async ({ request, response }, error) => {
+        const e = classifyFetchError(error, request, sourceId);
+        if (!e.retryable) {
+          request.noRetry = true;
+          return;
+        }
+        const retryAfter = (response as Response | null | undefined)?.headers()['retry-after'];
+        await new Promise((r) => setTimeout(r, backoffMs(politeness.retryBackoffMs, request.retryCount, retryAfter)));
+      },
+      failedRequestHandler: async ({ request }, error) => {
+        await hooks.onFailure(request.url, request.userData, classifyFetchError(error, request, sourceId, true));
+      },
+    },
+    config,
+  );
+  const toRequests = (reqs: FetchRequest[]) => reqs.map((r) => ({ url: r.url, uniqueKey: r.url, userData: r.userData }));
+  return {
+    run: async (start) => {
+      try {
+        await crawler.run(toRequests(start));
+      } finally {
+        await crawler.teardown();
+      }
+    },
+    enqueue: async (reqs) => {
+      if (reqs.length > 0) await crawler.addRequests(toRequests(reqs));
+    },
+    abort: async () => {
+      await crawler.autoscaledPool?.abort();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** Public API of the crawl stage. Everything outside crawlers/ imports from here (or raw-document.ts). */
+export { crawlSource, type CrawlOptions, type CrawlDeps } from './crawl-source.js';
+export { loadSources, parseSources, sourceUrls } from './sources/load-sources.js';
+export { SourceConfig, type SourceConfigInput, type HtmlSource, type BrowserSource, type FeedSource, type SitemapSource, type JsonSource } from './sources/source-config.js';
+export { type SeenSet, type SeenEntry, MemorySeenSet } from './seen-set.js';
+export { type CrawlSummary, type CrawlPageError, type SkipReason, skipReasons } from './crawl-summary.js';
+export { CrawlError, crawlErrorCodes, type CrawlErrorCode, isCrawlError } from './errors.js';
+export { type CrawlLogger, silentLogger } from './logger.js';
+export { RawDocument, type RawDocumentInput } from './raw-document.js';
+export { documentId, contentHash, hashAuthor } from './document-ids.js';
+export { canonicalUrl } from './extract/canonical-url.js';
+export { parseChineseDate, toZonedIso } from './extract/chinese-dates.js';
+export { decodeBody } from './extract/decode-body.js';

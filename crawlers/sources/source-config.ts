@@ -1,0 +1,163 @@
+/**
+ * The source config schema (zod): one discriminated union on `type` — rss | atom | sitemap | html | json | browser.
+ * docs/sources.md documents every field here; keep the two in step. Defaults are polite on purpose.
+ */
+import { z } from 'zod';
+
+/** A CSS selector, or `{ selector, attr }` to read an attribute (e.g. `time[datetime]`) instead of the text. */
+export const FieldSelector = z.union([
+  z.string().min(1),
+  z.strictObject({ selector: z.string().min(1), attr: z.string().min(1).optional() }),
+]);
+export type FieldSelector = z.infer<typeof FieldSelector>;
+
+/** How to read one article page. */
+export const DetailSelectors = z.strictObject({
+  title: FieldSelector.default('h1'),
+  body: FieldSelector.default('article'),
+  author: FieldSelector.optional(),
+  publishedAt: FieldSelector.optional(),
+  /** Elements removed before reading the body (share bars, scripts, ads). */
+  remove: z.array(z.string().min(1)).default([]),
+});
+export type DetailSelectors = z.infer<typeof DetailSelectors>;
+
+const cronField = z
+  .string()
+  .regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression with 5 or 6 fields, e.g. "0 */30 * * * *"');
+
+const Limits = z
+  .strictObject({
+    /** Pages fetched per run (lists, feeds, articles, API pages together). */
+    maxPages: z.number().int().min(1).default(200),
+    /** List/API pages followed through "next" links (depth 0 = the start page only). */
+    maxDepth: z.number().int().min(0).default(5),
+    /** Responses larger than this are dropped (PAGE_TOO_LARGE). */
+    maxPageBytes: z.number().int().min(1024).default(2_000_000),
+    /** Per-request timeout. */
+    timeoutMs: z.number().int().min(100).default(15_000),
+    /** Retries after a 429, 5xx, timeout or network error (with exponential backoff). */
+    maxRetries: z.number().int().min(0).max(10).default(2),
+  })
+  .prefault({});
+
+const Politeness = z
+  .strictObject({
+    /** false must be written explicitly to ignore robots.txt (e.g. your own site). */
+    respectRobotsTxt: z.boolean().default(true),
+    /** Parallel requests to the source's site. */
+    maxConcurrency: z.number().int().min(1).max(50).default(2),
+    maxRequestsPerMinute: z.number().int().min(1).default(60),
+    /** First retry waits this long, then doubles (a Retry-After header wins if longer, up to 60 s). */
+    retryBackoffMs: z.number().int().min(0).default(1_000),
+  })
+  .prefault({});
+
+const common = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_"'),
+  name: z.string().optional(),
+  enabled: z.boolean().default(true),
+  /** Cron of the scheduled crawl (6 fields = with seconds), in `timezone`. */
+  schedule: cronField,
+  /** Zone of the schedule and of dates written without one on the site; the crawl's default when absent. */
+  timezone: z.string().optional(),
+  /** A document is kept only if its title or body contains one of these (case-insensitive). */
+  topics: z.array(z.string().min(1)).min(1),
+  /** Hosts whose links may be followed; the hosts of the source's URLs when absent. Subdomains included. */
+  allowedDomains: z.array(z.string().min(1)).optional(),
+  /** Store author names in clear instead of salted hashes (only for public officials/media accounts). */
+  storeAuthorNames: z.boolean().default(false),
+  /** Force a charset (e.g. gb18030) when a site declares a wrong one. */
+  charset: z.string().optional(),
+  /** Re-fetch already-seen article pages after this many hours (content hashes still suppress unchanged ones). */
+  recrawlAfterHours: z.number().min(0).optional(),
+  limits: Limits,
+  politeness: Politeness,
+};
+
+const url = z.string().url();
+
+export const HtmlSource = z.strictObject({
+  ...common,
+  type: z.literal('html'),
+  startUrls: z.array(url).min(1),
+  list: z.strictObject({
+    /** Links to article pages on a list page. */
+    itemLink: z.string().min(1),
+    /** The "next page" link of a list page. */
+    nextPage: z.string().min(1).optional(),
+  }),
+  detail: DetailSelectors.prefault({}),
+});
+
+export const BrowserSource = HtmlSource.extend({
+  type: z.literal('browser'),
+  /** Selector to wait for before reading a page (content built by JavaScript). */
+  waitFor: z.string().min(1).optional(),
+});
+
+export const FeedSource = z.strictObject({
+  ...common,
+  type: z.enum(['rss', 'atom']),
+  feedUrls: z.array(url).min(1),
+  /** Fetch each item's link and read the full article with `detail`; otherwise keep the feed's summary. */
+  follow: z.boolean().default(false),
+  detail: DetailSelectors.prefault({}),
+});
+
+export const SitemapSource = z.strictObject({
+  ...common,
+  type: z.literal('sitemap'),
+  /** A sitemap or a sitemap index. */
+  sitemapUrls: z.array(url).min(1),
+  /** Only page URLs matching this regular expression are fetched. */
+  urlPattern: z.string().optional(),
+  detail: DetailSelectors.prefault({}),
+});
+
+/** Dotted paths into JSON (`data.items`, `user.name`, `tags.0`). */
+const path = z.string().min(1);
+
+export const JsonSource = z.strictObject({
+  ...common,
+  type: z.literal('json'),
+  /** First API page. */
+  url,
+  itemsPath: path,
+  fields: z.strictObject({
+    id: path,
+    text: path,
+    title: path.optional(),
+    author: path.optional(),
+    publishedAt: path.optional(),
+    url: path.optional(),
+  }),
+  /** Item URL when `fields.url` is absent: `{id}` is replaced by the item's id. */
+  itemUrlTemplate: z.string().optional(),
+  paging: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('none') }),
+      /** `?<param>=<n>` counting up from `start` until a page has no items. */
+      z.strictObject({ type: z.literal('page'), param: z.string().default('page'), start: z.number().int().default(1) }),
+      /** The next page's URL (absolute or relative) is read from `nextPath`. */
+      z.strictObject({ type: z.literal('next-url'), nextPath: path }),
+      /** The next cursor is read from `nextPath` and sent as `?<param>=<cursor>`. */
+      z.strictObject({ type: z.literal('cursor'), param: z.string().default('cursor'), nextPath: path }),
+    ])
+    .default({ type: 'none' }),
+});
+
+export const SourceConfig = z.discriminatedUnion('type', [HtmlSource, BrowserSource, FeedSource, SitemapSource, JsonSource]);
+export type SourceConfig = z.infer<typeof SourceConfig>;
+export type SourceConfigInput = z.input<typeof SourceConfig>;
+export type HtmlSource = z.infer<typeof HtmlSource>;
+export type BrowserSource = z.infer<typeof BrowserSource>;
+export type FeedSource = z.infer<typeof FeedSource>;
+export type SitemapSource = z.infer<typeof SitemapSource>;
+export type JsonSource = z.infer<typeof JsonSource>;
+
+/** The sources file: `sources:` list plus optional shared `defaults` merged under each source. */
+export const SourcesFile = z.strictObject({
+  defaults: z.record(z.string(), z.unknown()).optional(),
+  sources: z.array(z.unknown()).min(1),
+});
