@@ -25,6 +25,11 @@ export function seriesAggregation(options: SeriesAggOptions): estypes.Aggregatio
   };
   const { min, max } = options.boundsMs ?? {};
   if (min !== undefined && max !== undefined) histogram.extended_bounds = { min, max };
+  return { date_histogram: histogram, aggs: periodMetricAggs(options) };
+}
+
+/** The figures computed inside each period bucket (shared by the date_histogram and the composite export). */
+export function periodMetricAggs(options: Pick<SeriesAggOptions, 'aspect' | 'topKeywords'>): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     voices: { cardinality: { field: 'clusterId', precision_threshold: 3000 } },
     sentiment: { avg: { field: 'sentiment.score' } },
@@ -43,7 +48,7 @@ export function seriesAggregation(options: SeriesAggOptions): estypes.Aggregatio
       },
     };
   }
-  return { date_histogram: histogram, aggs };
+  return aggs;
 }
 
 interface CountBucket {
@@ -73,34 +78,33 @@ export interface SeriesMeta {
 /** Buckets of `seriesAggregation` → rows without `change` (filled by analysis/trends/period-change). */
 export function parseSeries(aggregate: unknown, meta: SeriesMeta): TrendRow[] {
   const buckets = ((aggregate as { buckets?: PeriodBucket[] } | undefined)?.buckets ?? []) as PeriodBucket[];
-  return buckets.map((b) => {
-    const only = b.aspect?.only;
-    const aspectBasis = meta.aspect !== undefined;
-    const meanSentiment = aspectBasis ? (only?.score?.value ?? null) : (b.sentiment?.value ?? null);
-    const denominator = aspectBasis ? (only?.doc_count ?? 0) : b.doc_count;
-    const negatives = aspectBasis ? (only?.negative?.doc_count ?? 0) : (b.negative?.doc_count ?? 0);
-    const row: TrendRow = {
-      period: formatZoned(b.key, meta.timezone),
-      interval: meta.interval,
-      timezone: meta.timezone,
-      volume: b.doc_count,
-      distinctVoices: b.voices?.value ?? 0,
-      meanSentiment: b.doc_count === 0 ? null : meanSentiment,
-      negativeShare: denominator === 0 ? null : negatives / denominator,
-      sentimentBasis: aspectBasis ? 'aspect' : 'document',
-      topKeywords: (b.keywords?.buckets ?? []).map((k) => ({ keyword: String(k.key), count: k.doc_count })),
-      change: null,
-      analysisVersions: (b.versions?.buckets ?? []).map((v) => String(v.key)).sort(),
-    };
-    if (meta.groupBy !== undefined) {
-      row.groupBy = meta.groupBy;
-      row.group = meta.group ?? '';
-    }
-    return row;
-  });
+  return buckets.map((b) => parsePeriodBucket(b, b.key, meta));
 }
 
-/** Epoch ms of each parsed bucket (rows keep the ISO form); used to trim the look-back period. */
-export function bucketKeys(aggregate: unknown): number[] {
-  return (((aggregate as { buckets?: PeriodBucket[] } | undefined)?.buckets ?? []) as PeriodBucket[]).map((b) => b.key);
+/** One bucket holding `periodMetricAggs` → a row; `periodStartMs` is where the period begins. */
+export function parsePeriodBucket(bucket: unknown, periodStartMs: number, meta: SeriesMeta): TrendRow {
+  const b = bucket as PeriodBucket;
+  const only = b.aspect?.only;
+  const aspectBasis = meta.aspect !== undefined;
+  const meanSentiment = aspectBasis ? (only?.score?.value ?? null) : (b.sentiment?.value ?? null);
+  const denominator = aspectBasis ? (only?.doc_count ?? 0) : b.doc_count;
+  const negatives = aspectBasis ? (only?.negative?.doc_count ?? 0) : (b.negative?.doc_count ?? 0);
+  const row: TrendRow = {
+    period: formatZoned(periodStartMs, meta.timezone),
+    interval: meta.interval,
+    timezone: meta.timezone,
+    volume: b.doc_count,
+    distinctVoices: b.voices?.value ?? 0,
+    meanSentiment: b.doc_count === 0 ? null : meanSentiment,
+    negativeShare: denominator === 0 ? null : negatives / denominator,
+    sentimentBasis: aspectBasis ? 'aspect' : 'document',
+    topKeywords: (b.keywords?.buckets ?? []).map((k) => ({ keyword: String(k.key), count: k.doc_count })),
+    change: null,
+    analysisVersions: (b.versions?.buckets ?? []).map((v) => String(v.key)).sort(),
+  };
+  if (meta.groupBy !== undefined) {
+    row.groupBy = meta.groupBy;
+    row.group = meta.group ?? '';
+  }
+  return row;
 }
