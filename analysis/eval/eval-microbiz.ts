@@ -1,0 +1,158 @@
+/**
+ * `npm run eval:microbiz`: runs the real analyzer (normalize + redaction + jieba + sentiment + micro-business step)
+ * over test/fixtures/microbiz/posts.jsonl and prints per-aspect precision/recall/F1, macro-F1, speaker accuracy and
+ * confusion matrix (all posts, regular split, held-out hard split) and how the copy-paste waves cluster.
+ * Prints only; `--strict` exits 1 when a target is missed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAnalyzer } from '../index.js';
+import type { AspectName, SpeakerType } from '../analyzed-document.js';
+import { AspectName as AspectNames, SpeakerType as SpeakerTypes } from '../analyzed-document.js';
+import { InMemoryClusterStore, bands, createMicrobizStep, signature } from '../microbiz/index.js';
+
+interface Post {
+  id: string;
+  split: 'hard' | 'regular';
+  speaker: SpeakerType;
+  aspects: AspectName[];
+  wave?: string;
+  text: string;
+}
+interface Prediction {
+  post: Post;
+  speaker: SpeakerType;
+  aspects: Set<AspectName>;
+  clusterId: string;
+}
+
+const TARGETS = { speakerAccuracy: 0.85, aspectMacroF1: 0.75 };
+const file = fileURLToPath(new URL('../../test/fixtures/microbiz/posts.jsonl', import.meta.url));
+const sha1 = (s: string): string => createHash('sha1').update(s).digest('hex');
+const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+
+function loadPosts(): Post[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Post);
+}
+
+async function predict(posts: readonly Post[]): Promise<Prediction[]> {
+  const analyzer = createAnalyzer({ microbiz: createMicrobizStep() });
+  const store = new InMemoryClusterStore();
+  const now = new Date('2025-01-01T00:00:00Z');
+  const out: Prediction[] = [];
+  for (const post of posts) {
+    const docId = sha1(post.id);
+    const doc = analyzer.analyze(
+      {
+        docId,
+        sourceId: 'fixture',
+        url: `https://fixture.invalid/${post.id}`,
+        title: '',
+        body: post.text,
+        publishedAt: null,
+        author: null,
+        fetchedAt: now.toISOString(),
+        contentHash: sha1(post.text),
+        topics: [],
+        sourceType: 'demo',
+      },
+      now,
+    );
+    const sig = signature(doc.tokens);
+    out.push({
+      post,
+      speaker: doc.speaker.type,
+      aspects: new Set(doc.aspects.map((a) => a.name)),
+      clusterId: await store.assign(docId, sig, bands(sig)),
+    });
+  }
+  return out;
+}
+
+function aspectTable(preds: readonly Prediction[]): number {
+  const rows: string[] = [];
+  let macro = 0;
+  for (const name of AspectNames.options) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const p of preds) {
+      const gold = p.post.aspects.includes(name);
+      const got = p.aspects.has(name);
+      if (gold && got) tp++;
+      else if (got) fp++;
+      else if (gold) fn++;
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    const f1 = tp === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    macro += f1;
+    rows.push(`  ${name.padEnd(12)} ${f3(precision)}  ${f3(recall)}  ${f3(f1)}   ${String(tp + fn).padStart(4)}`);
+  }
+  macro /= AspectNames.options.length;
+  console.log(`  aspect       prec.  recall  F1      gold\n${rows.join('\n')}\n  macro-F1     ${f3(macro)}`);
+  return macro;
+}
+
+function speakerTable(preds: readonly Prediction[]): number {
+  const classes = SpeakerTypes.options;
+  const matrix = classes.map(() => classes.map(() => 0));
+  let correct = 0;
+  for (const p of preds) {
+    const row = matrix[classes.indexOf(p.post.speaker)] as number[];
+    row[classes.indexOf(p.speaker)] = (row[classes.indexOf(p.speaker)] as number) + 1;
+    if (p.post.speaker === p.speaker) correct++;
+  }
+  const accuracy = correct / preds.length;
+  console.log(`  speaker accuracy ${f3(accuracy)} (${correct}/${preds.length})`);
+  console.log(`  gold \\ predicted ${classes.map((c) => c.padStart(10)).join('')}`);
+  classes.forEach((c, i) => console.log(`  ${c.padEnd(16)} ${(matrix[i] as number[]).map((n) => String(n).padStart(10)).join('')}`));
+  return accuracy;
+}
+
+function waveReport(preds: readonly Prediction[]): void {
+  const waves = new Map<string, Prediction[]>();
+  for (const p of preds) if (p.post.wave) waves.set(p.post.wave, [...(waves.get(p.post.wave) ?? []), p]);
+  for (const [wave, members] of waves) {
+    const clusters = new Set(members.map((m) => m.clusterId));
+    console.log(`  wave ${wave}: ${members.length} copies → ${clusters.size} cluster(s)`);
+  }
+  const sizes = new Map<string, number>();
+  for (const p of preds) sizes.set(p.clusterId, (sizes.get(p.clusterId) ?? 0) + 1);
+  const wrongMerges = preds.filter((p) => !p.post.wave && (sizes.get(p.clusterId) ?? 0) > 1);
+  console.log(`  posts outside waves sharing a cluster with another post: ${wrongMerges.length}${wrongMerges.length ? ` (${wrongMerges.map((p) => p.post.id).join(', ')})` : ''}`);
+  console.log(`  distinct voices: ${sizes.size} clusters for ${preds.length} posts`);
+}
+
+async function main(): Promise<void> {
+  const posts = loadPosts();
+  const started = performance.now();
+  const preds = await predict(posts);
+  const ms = performance.now() - started;
+  console.log(`eval:microbiz — ${posts.length} posts from ${file}\n(analyzer incl. micro-business step: ${(posts.length / (ms / 1000)).toFixed(0)} posts/s, load included)\n`);
+  let macro = 0;
+  let accuracy = 0;
+  for (const [label, subset] of [
+    ['ALL', preds],
+    ['REGULAR split (rules tuned on aggregate figures of this split)', preds.filter((p) => p.post.split === 'regular')],
+    ['HARD split (held out: written before the rules, never tuned on)', preds.filter((p) => p.post.split === 'hard')],
+  ] as const) {
+    console.log(`== ${label}: ${subset.length} posts`);
+    const m = aspectTable(subset);
+    const a = speakerTable(subset);
+    if (label === 'ALL') [macro, accuracy] = [m, a];
+    console.log('');
+  }
+  console.log('== copy-paste waves (InMemoryClusterStore over the analyzer tokens)');
+  waveReport(preds);
+  const okSpeaker = accuracy >= TARGETS.speakerAccuracy;
+  const okAspects = macro >= TARGETS.aspectMacroF1;
+  console.log(`\nTARGETS (all posts): speaker accuracy ${f3(accuracy)} ${okSpeaker ? '≥' : '<'} ${TARGETS.speakerAccuracy} ${okSpeaker ? 'MET' : 'NOT MET'}; aspect macro-F1 ${f3(macro)} ${okAspects ? '≥' : '<'} ${TARGETS.aspectMacroF1} ${okAspects ? 'MET' : 'NOT MET'}`);
+  if (process.argv.includes('--strict') && !(okSpeaker && okAspects)) process.exitCode = 1;
+}
+
+await main();

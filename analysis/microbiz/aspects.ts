@@ -1,0 +1,184 @@
+/**
+ * Aspect detection: the vocabulary of data/aspects.v1.json matched in the text (and whole-token words in the tokens),
+ * each aspect scored with its own sentiment, computed by the caller's function on the sentences that mention it.
+ * Pure; knows nothing of the sentiment model's internals. A document can carry several aspects.
+ */
+import type { AspectMention, AspectName, Sentiment } from '../analyzed-document.js';
+import { AspectName as AspectNames } from '../analyzed-document.js';
+import { DEFAULT_ASPECTS_FILE, AspectRulesFile, readRulesFile } from './rules-data.js';
+import { createTermMatcher, type TermMatcher } from './term-matcher.js';
+
+/** Sentiment of a span of text: a score in [-1, 1], or a full Sentiment (then its label and confidence are kept). */
+export type SentimentOf = (span: string) => number | Sentiment;
+/** Sentiment of a set of sentences, by index (lets callers score word windows they already hold). */
+export type SentencesSentimentOf = (sentenceIndexes: readonly number[]) => number | Sentiment;
+
+interface Hit {
+  aspect: number;
+  term: number;
+  weight: number;
+  /** true for an exclusion string of that aspect. */
+  exclude: boolean;
+}
+
+export interface AspectRules {
+  readonly version: string;
+  readonly threshold: number;
+  readonly names: readonly AspectName[];
+  readonly terms: readonly string[];
+  readonly matcher: TermMatcher<Hit>;
+  /** Whole-token words → hits (one word may serve several aspects). */
+  readonly words: ReadonlyMap<string, readonly Hit[]>;
+}
+
+/** Compiles a rules file (already parsed) into matchers. */
+export function compileAspectRules(file: AspectRulesFile): AspectRules {
+  const names = AspectNames.options.filter((n) => file.aspects[n] !== undefined);
+  const terms: string[] = [];
+  const entries: { term: string; payload: Hit }[] = [];
+  const words = new Map<string, Hit[]>();
+  names.forEach((name, aspect) => {
+    const rules = file.aspects[name];
+    if (!rules) return;
+    for (const text of rules.exclude) entries.push({ term: text, payload: { aspect, term: -1, weight: 0, exclude: true } });
+    for (const [text, weight] of Object.entries(rules.terms)) {
+      entries.push({ term: text, payload: { aspect, term: terms.length, weight, exclude: false } });
+      terms.push(text);
+    }
+    for (const [text, weight] of Object.entries(rules.words)) {
+      const list = words.get(text) ?? [];
+      list.push({ aspect, term: terms.length, weight, exclude: false });
+      words.set(text, list);
+      terms.push(text);
+    }
+  });
+  // Exclusions must be seen before the terms they cover: at one position the matcher gives longer strings first,
+  // and an exclusion covering a term that starts later ("幸亏" over "亏") starts earlier.
+  return { version: file.version, threshold: file.threshold, names, terms, matcher: createTermMatcher(entries), words };
+}
+
+let defaultRules: AspectRules | undefined;
+/** The shipped vocabulary, compiled on first use. */
+export function defaultAspectRules(): AspectRules {
+  defaultRules ??= compileAspectRules(readRulesFile(AspectRulesFile, DEFAULT_ASPECTS_FILE));
+  return defaultRules;
+}
+
+const SENTENCE_END = /[。！？!?；;\n…]+/g;
+
+/** [start, end) offsets of the sentences of `text`. */
+export function sentenceBounds(text: string): number[] {
+  const bounds: number[] = [0];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) bounds.push(m.index + m[0].length);
+  if (bounds[bounds.length - 1] !== text.length) bounds.push(text.length);
+  return bounds;
+}
+
+function sentenceOf(bounds: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = bounds.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((bounds[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const NEUTRAL_BAND = 0.2;
+function asSentiment(value: number | Sentiment): Sentiment {
+  if (typeof value !== 'number') return value;
+  const score = Number.isFinite(value) ? Math.max(-1, Math.min(1, value)) : 0;
+  const label = score > NEUTRAL_BAND ? 'pos' : score < -NEUTRAL_BAND ? 'neg' : 'neu';
+  return { score, label, confidence: label === 'neu' ? 1 - Math.abs(score) / (2 * NEUTRAL_BAND) : (1 + Math.abs(score)) / 2 };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Aspects of one text, strongest evidence first; `bounds` are sentence offsets as sentenceBounds() gives them.
+ * `score`/`label` are the aspect's own sentiment (from the sentences mentioning its terms); `confidence` is how
+ * sure the aspect is present: 1 − e^(−evidence).
+ */
+export function detectAspectsInSentences(
+  tokens: readonly string[],
+  text: string,
+  bounds: readonly number[],
+  sentimentOfSentences: SentencesSentimentOf,
+  rules: AspectRules = defaultAspectRules(),
+): AspectMention[] {
+  const n = rules.names.length;
+  const evidence = new Float64Array(n);
+  const excludedUntil = new Int32Array(n);
+  const termCounts = new Map<number, number>();
+  const hits: { aspect: number; term: number; offset: number }[] = [];
+
+  const count = (hit: Hit, offset: number): void => {
+    const seen = termCounts.get(hit.term) ?? 0;
+    if (seen >= 2) return; // a repeated word is one piece of evidence, not ten
+    termCounts.set(hit.term, seen + 1);
+    evidence[hit.aspect] = (evidence[hit.aspect] as number) + hit.weight;
+    hits.push({ aspect: hit.aspect, term: hit.term, offset });
+  };
+  rules.matcher.scan(text, ({ term, payload }, offset) => {
+    if (payload.exclude) {
+      excludedUntil[payload.aspect] = Math.max(excludedUntil[payload.aspect] as number, offset + term.length);
+      return;
+    }
+    if (offset < (excludedUntil[payload.aspect] as number)) return;
+    count(payload, offset);
+  });
+  if (rules.words.size > 0) {
+    for (const token of tokens) {
+      const list = rules.words.get(token);
+      if (list) for (const hit of list) count(hit, text.indexOf(token));
+    }
+  }
+
+  const found: number[] = [];
+  for (let a = 0; a < n; a++) if ((evidence[a] as number) >= rules.threshold) found.push(a);
+  if (found.length === 0) return [];
+  found.sort((a, b) => (evidence[b] as number) - (evidence[a] as number));
+
+  return found.map((a) => {
+    const sentences = new Set<number>();
+    const terms: string[] = [];
+    for (const h of hits) {
+      if (h.aspect !== a) continue;
+      if (h.offset >= 0) sentences.add(sentenceOf(bounds, h.offset));
+      const term = rules.terms[h.term] as string;
+      if (!terms.includes(term)) terms.push(term);
+    }
+    const indexes = sentences.size > 0 ? [...sentences].sort((x, y) => x - y) : [...Array(bounds.length - 1).keys()];
+    const s = asSentiment(sentimentOfSentences(indexes));
+    return {
+      name: rules.names[a] as AspectName,
+      score: round(s.score),
+      label: s.label,
+      confidence: round(1 - Math.exp(-(evidence[a] as number))),
+      terms: terms.slice(0, 8),
+    };
+  });
+}
+
+/** Aspects of a text; `sentimentOf` is called once per aspect, on the sentences that mention it joined together. */
+export function detectAspects(
+  tokens: readonly string[],
+  text: string,
+  sentimentOf: SentimentOf,
+  rules: AspectRules = defaultAspectRules(),
+): AspectMention[] {
+  const bounds = sentenceBounds(text);
+  return detectAspectsInSentences(
+    tokens,
+    text,
+    bounds,
+    (indexes) => {
+      let span = '';
+      for (const i of indexes) span += text.slice(bounds[i], bounds[i + 1]);
+      return sentimentOf(span);
+    },
+    rules,
+  );
+}

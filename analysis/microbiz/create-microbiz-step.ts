@@ -1,0 +1,56 @@
+/**
+ * The analyzer's micro-business step (the MicrobizStep contract of analysis/microbiz-step.ts): aspects scored by
+ * the analyzer's own sentiment on the word windows of the sentences that mention them, speaker type, and the
+ * provisional cluster id (the docId) that the worker replaces through a ClusterStore.
+ */
+import type { MicrobizStep } from '../microbiz-step.js';
+import { defaultAspectRules, detectAspectsInSentences, type AspectRules } from './aspects.js';
+import { provisionalClusterId } from './cluster-store.js';
+import { NEAR_DUPLICATE_VERSION } from './near-duplicates.js';
+import { classifySpeaker, defaultSpeakerRules, type SpeakerRules } from './speaker.js';
+
+export interface MicrobizStepOptions {
+  /** @default the shipped data/aspects.v1.json */
+  aspectRules?: AspectRules;
+  /** @default the shipped data/speaker.v1.json */
+  speakerRules?: SpeakerRules;
+}
+
+const SENTENCE_END_WORD = /^[。！？!?；;\n…]+$/;
+
+export function createMicrobizStep(options: MicrobizStepOptions = {}): MicrobizStep {
+  const aspectRules = options.aspectRules ?? defaultAspectRules();
+  const speakerRules = options.speakerRules ?? defaultSpeakerRules();
+  const version = `mb:${aspectRules.version}+${speakerRules.version}+${NEAR_DUPLICATE_VERSION}`;
+  return (input) => {
+    // Sentences as word windows, so each aspect's sentiment is the analyzer's own score of exactly those words.
+    const text = input.words.join('');
+    const bounds: number[] = [0];
+    const wordStarts: number[] = [0];
+    let offset = 0;
+    input.words.forEach((w, i) => {
+      offset += w.length;
+      if (SENTENCE_END_WORD.test(w) && offset !== bounds[bounds.length - 1]) {
+        bounds.push(offset);
+        wordStarts.push(i + 1);
+      }
+    });
+    if (bounds[bounds.length - 1] !== text.length) {
+      bounds.push(text.length);
+      wordStarts.push(input.words.length);
+    }
+    const aspects = detectAspectsInSentences(
+      input.tokens,
+      text,
+      bounds,
+      (indexes) => {
+        const window: string[] = [];
+        for (const s of indexes) for (let w = wordStarts[s] as number; w < (wordStarts[s + 1] as number); w++) window.push(input.words[w] as string);
+        return input.sentimentOf(window);
+      },
+      aspectRules,
+    );
+    const speaker = classifySpeaker({ text: `${input.title}\n${input.text}`, tokens: input.tokens, contactCount: 0 }, speakerRules);
+    return { aspects, speaker, clusterId: provisionalClusterId(input.docId), version };
+  };
+}

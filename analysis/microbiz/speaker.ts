@@ -1,0 +1,148 @@
+/**
+ * Speaker type: seller advertising, consumer, agent, media or other, from the transparent linear rules of
+ * data/speaker.v1.json (phrase cues + a few counted signals: contacts, prices, emoji, punctuation, pronouns).
+ * Pure; `explainSpeaker` says which cues fired and each class's score.
+ */
+import type { SpeakerType } from '../analyzed-document.js';
+import { SpeakerType as SpeakerTypes } from '../analyzed-document.js';
+import { CONTACT_PLACEHOLDER } from './contacts.js';
+import { DEFAULT_SPEAKER_FILE, SpeakerRulesFile, readRulesFile } from './rules-data.js';
+import { createTermMatcher, type TermMatcher } from './term-matcher.js';
+
+export interface SpeakerInput {
+  /** Normalized text (title and body), contacts already redacted; emoji kept. */
+  text: string;
+  /** jieba tokens; not used by the v1 rules (all cues are phrases), accepted so rules may add whole-word cues. */
+  tokens: readonly string[];
+  /** Contact identifiers redaction removed from this document. */
+  contactCount: number;
+}
+
+export interface SpeakerResult {
+  type: SpeakerType;
+  /** Softmax share of the winning class, in [0, 1]. */
+  confidence: number;
+}
+
+export interface SpeakerExplanation extends SpeakerResult {
+  scores: Record<SpeakerType, number>;
+  /** Cue groups and signals that contributed, e.g. ["contact_prompt×2", "emoji×3"]. */
+  fired: string[];
+}
+
+const CLASSES = SpeakerTypes.options;
+type SignalName = keyof SpeakerRulesFile['signals'];
+
+export interface SpeakerRules {
+  readonly version: string;
+  readonly bias: Float64Array;
+  readonly cueNames: readonly string[];
+  readonly cueCaps: readonly number[];
+  /** cueWeights[cue * CLASSES.length + class] */
+  readonly cueWeights: Float64Array;
+  readonly matcher: TermMatcher<number>;
+  readonly signals: readonly { name: SignalName; cap: number; weights: Float64Array }[];
+}
+
+const classWeights = (w: Partial<Record<SpeakerType, number>>): Float64Array => Float64Array.from(CLASSES, (c) => w[c] ?? 0);
+
+export function compileSpeakerRules(file: SpeakerRulesFile): SpeakerRules {
+  const cueWeights = new Float64Array(file.cues.length * CLASSES.length);
+  const entries: { term: string; payload: number }[] = [];
+  file.cues.forEach((cue, i) => {
+    cueWeights.set(classWeights(cue.weights), i * CLASSES.length);
+    for (const term of cue.terms) entries.push({ term, payload: i });
+  });
+  const signals = (Object.entries(file.signals) as [SignalName, { cap: number; weights: Partial<Record<SpeakerType, number>> }][]).map(
+    ([name, s]) => ({ name, cap: s.cap, weights: classWeights(s.weights) }),
+  );
+  return {
+    version: file.version,
+    bias: classWeights(file.bias),
+    cueNames: file.cues.map((c) => c.name),
+    cueCaps: file.cues.map((c) => c.cap),
+    cueWeights,
+    matcher: createTermMatcher(entries),
+    signals,
+  };
+}
+
+let defaultRules: SpeakerRules | undefined;
+/** The shipped rules, compiled on first use. */
+export function defaultSpeakerRules(): SpeakerRules {
+  defaultRules ??= compileSpeakerRules(readRulesFile(SpeakerRulesFile, DEFAULT_SPEAKER_FILE));
+  return defaultRules;
+}
+
+// Prices as ads write them: ¥199, 39.9元, 99块, 5折, 满299减50.
+const PRICE = /[¥￥]\s?\d|\d(?:\.\d+)?\s?(?:元|块|rmb)|\d\s?折|满\d+减/giu;
+
+function countSignals(text: string, contactCount: number): Record<SignalName, number> {
+  let exclamations = 0;
+  let questions = 0;
+  let firstPerson = 0;
+  let secondPerson = 0;
+  let emoji = 0;
+  let placeholders = 0;
+  // One pass over UTF-16 units instead of one regex per signal.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x21 || c === 0xff01) exclamations++;
+    else if (c === 0x3f || c === 0xff1f) questions++;
+    else if (c === 0x6211 /* 我 */ && text.charCodeAt(i + 1) !== 0x4eec /* 们 */) firstPerson++;
+    else if (c === 0x4f60 /* 你 */ || c === 0x60a8 /* 您 */) secondPerson++;
+    else if ((c >= 0xd83c && c <= 0xd83e) || (c >= 0x2600 && c <= 0x27bf) || c === 0x2b50 || c === 0x2728) emoji++;
+    else if (c === 0x3010 /* 【 */ && text.startsWith(CONTACT_PLACEHOLDER, i)) placeholders++;
+  }
+  let prices = 0;
+  PRICE.lastIndex = 0;
+  while (PRICE.exec(text) !== null) prices++;
+  const hashtags = text.indexOf('#') >= 0 && /#[^#\s]{1,20}#/u.test(text) ? 1 : 0;
+  return {
+    contacts: Math.max(contactCount, placeholders),
+    prices,
+    emoji,
+    exclamations,
+    questions,
+    firstPerson,
+    secondPerson,
+    hashtags,
+    longText: text.length > 80 ? 1 : 0,
+  };
+}
+
+/** Scores of every class and the cues behind them. */
+export function explainSpeaker(input: SpeakerInput, rules: SpeakerRules = defaultSpeakerRules()): SpeakerExplanation {
+  const k = CLASSES.length;
+  const scores = Float64Array.from(rules.bias);
+  const cueHits = new Uint16Array(rules.cueNames.length);
+  rules.matcher.scan(input.text, ({ payload }) => {
+    cueHits[payload] = (cueHits[payload] as number) + 1;
+  });
+  const fired: string[] = [];
+  cueHits.forEach((hits, cue) => {
+    if (hits === 0) return;
+    const n = Math.min(hits, rules.cueCaps[cue] as number);
+    for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + n * (rules.cueWeights[cue * k + c] as number);
+    fired.push(`${rules.cueNames[cue] as string}×${hits}`);
+  });
+  const values = countSignals(input.text, input.contactCount);
+  for (const s of rules.signals) {
+    const v = Math.min(values[s.name], s.cap);
+    if (v <= 0) continue;
+    for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + v * (s.weights[c] as number);
+    fired.push(`${s.name}×${values[s.name]}`);
+  }
+  let best = 0;
+  for (let c = 1; c < k; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;
+  let z = 0;
+  for (let c = 0; c < k; c++) z += Math.exp((scores[c] as number) - (scores[best] as number));
+  const byClass = Object.fromEntries(CLASSES.map((c, i) => [c, Math.round((scores[i] as number) * 1000) / 1000])) as Record<SpeakerType, number>;
+  return { type: CLASSES[best] as SpeakerType, confidence: Math.round((1 / z) * 1000) / 1000, scores: byClass, fired };
+}
+
+/** Who is speaking, with a confidence. */
+export function classifySpeaker(input: SpeakerInput, rules: SpeakerRules = defaultSpeakerRules()): SpeakerResult {
+  const { type, confidence } = explainSpeaker(input, rules);
+  return { type, confidence };
+}
