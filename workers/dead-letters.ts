@@ -70,13 +70,13 @@ export function withDeadLetters<T, R>(stage: StageName, dead: Queue, handler: Pr
 }
 
 export async function listDeadLetters(queues: PulseQueues, limit = 100): Promise<Array<DeadLetter & { id: string }>> {
-  const jobs = await queues.dead.getJobs(['waiting', 'paused', 'delayed'], 0, limit - 1, true);
+  const jobs = await queues.dead.getJobs(['waiting', 'delayed'], 0, limit - 1, true);
   return jobs.map((j) => ({ ...DeadLetter.parse(j.data), id: String(j.id) }));
 }
 
 /** Sends dead letters back to their stage (all, or those of one stage / one id); returns how many. */
 export async function retryDeadLetters(queues: PulseQueues, filter: { stage?: StageName; id?: string } = {}): Promise<number> {
-  const jobs = await queues.dead.getJobs(['waiting', 'paused', 'delayed'], 0, -1, true);
+  const jobs = await queues.dead.getJobs(['waiting', 'delayed'], 0, -1, true);
   let n = 0;
   for (const job of jobs) {
     const letter = DeadLetter.parse(job.data);

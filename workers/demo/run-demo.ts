@@ -36,7 +36,9 @@ export interface DemoResult {
   reportPath: string;
 }
 
-export async function runDemo(config: PulseConfig, o: DemoOptions): Promise<DemoResult> {
+export async function runDemo(userConfig: PulseConfig, o: DemoOptions): Promise<DemoResult> {
+  // The demo site is served on loopback: let the crawler's private-address guard allow that one host.
+  const config: PulseConfig = { ...userConfig, crawlAllowPrivate: '127.0.0.1' };
   const step = (n: number, msg: string): void => o.progress(`[${n}/6] ${msg}`);
   step(1, 'services');
   if (o.startServices) for (const s of await servicesUp(config, o.progress)) o.progress(`      ${s.name} ${s.url} ${s.startedByUs ? '(started)' : '(already running)'}`);

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { runDemo } from '../../demo/run-demo.js';
+import { createLogger } from '../../../infra/logger.js';
 
 export const command: PulseCommand = {
   register(program, ctx) {
@@ -10,11 +11,12 @@ export const command: PulseCommand = {
       .description('start the services, crawl the bundled demo site, analyze, index, print the trend table')
       .option('--no-services', 'use the configured Redis/Elasticsearch as they are; start nothing')
       .option('--report <file>', 'where to write the HTML report', '')
-      .action(async (opts: { services: boolean; report: string }) => {
+      .option('--verbose', 'structured logs of every stage on stderr (default: warnings only, plus progress)')
+      .action(async (opts: { services: boolean; report: string; verbose?: boolean }) => {
         const config = ctx.config();
         const reportPath = resolve(opts.report || resolve(config.stateDir, 'report.html'));
         const progress = (msg: string): void => void process.stderr.write(`${msg}\n`);
-        const result = await runDemo(config, { startServices: opts.services, reportPath, progress, log: ctx.logger() });
+        const result = await runDemo(config, { startServices: opts.services, reportPath, progress, log: opts.verbose ? ctx.logger() : createLogger({ level: 'warn' }) });
         console.log(result.trendTable);
         console.log('');
         console.log(`Documents searchable: ${result.documents} (index alias ${config.indexPrefix}-posts at ${config.elasticsearchUrl})`);

@@ -1,0 +1,76 @@
+/**
+ * crawl queue: one run of one configured source. Crawled documents go to the analyze queue with ids derived from
+ * docId + content hash (a re-run enqueues nothing twice); the run's summary is kept per source for `pulse status` and
+ * the crawler-health alerts. A source that no longer exists is a permanent failure (dead letter), not a retry loop.
+ */
+import type { Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { crawlSource, loadSources, type CrawlSummary } from '../../crawlers/index.js';
+import type { PulseConfig } from '../../infra/config/config-fields.js';
+import type { Logger } from '../../infra/logger.js';
+import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
+import { CrawlJob, analyzeJobId, stages } from '../pipeline.js';
+import type { PulseQueues } from '../queues.js';
+import { recordSourceRun } from '../source-runs.js';
+
+export interface CrawlProcessorDeps {
+  config: PulseConfig;
+  queues: PulseQueues;
+  redis: Redis;
+  log: Logger;
+}
+
+export class UnknownSourceError extends Error {
+  readonly code = 'SOURCE_UNKNOWN';
+  readonly retryable = false;
+  constructor(readonly context: { sourceId: string; file: string }) {
+    super(`source "${context.sourceId}" is not in ${context.file}`);
+    this.name = 'UnknownSourceError';
+  }
+}
+
+export function allowPrivateOption(value: string): boolean | string[] {
+  if (value.trim() === '*') return true;
+  const hosts = value.split(',').map((h) => h.trim()).filter(Boolean);
+  return hosts.length ? hosts : false;
+}
+
+export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, CrawlSummary> {
+  const { config, queues, redis } = deps;
+  const seenSet = new RedisSeenSet(redis, config.queuePrefix);
+  return async (job) => {
+    const data = CrawlJob.parse(job.data);
+    const file = data.sourcesFile ?? config.sourcesFile;
+    const sources = loadSources(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
+    const source = sources.find((s) => s.id === data.sourceId);
+    if (!source) throw new UnknownSourceError({ sourceId: data.sourceId, file });
+    // crawlSource binds sourceId itself and logs the run's start and summary.
+    const log = deps.log.child({ jobId: job.id });
+    const sink = async (docs: Parameters<Parameters<typeof crawlSource>[2]['sink']>[0]): Promise<void> => {
+      await queues.analyze.addBulk(docs.map((doc) => ({ name: stages.analyze.queue, data: doc, opts: { jobId: analyzeJobId(doc) } })));
+      await job.updateProgress({ documents: (typeof job.progress === 'object' ? Number((job.progress as { documents?: number }).documents ?? 0) : 0) + docs.length });
+    };
+    const summary = await crawlSource(
+      source,
+      {
+        userAgent: config.crawlUserAgent,
+        authorSalt: config.authorSalt,
+        timezone: config.timezone,
+        allowPrivateAddresses: allowPrivateOption(config.crawlAllowPrivate),
+        chromiumPath: config.chromiumPath,
+      },
+      { seenSet, sink, log },
+    );
+    await recordSourceRun(redis, config.queuePrefix, {
+      sourceId: source.id,
+      jobId: String(job.id),
+      startedAt: summary.startedAt,
+      finishedAt: summary.finishedAt,
+      ok: summary.errors.length === 0 || summary.pagesFetched > summary.errors.length,
+      pagesFetched: summary.pagesFetched,
+      documentsEmitted: summary.documentsEmitted,
+      errors: summary.errors.length,
+    });
+    return summary;
+  };
+}
