@@ -83,11 +83,12 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   let fatal: CrawlError | undefined;
   let fetcher: Fetcher | undefined;
 
+  // Address first: a redirect into the internal network is reported as such even when it also leaves the domain.
   const checkUrl = async (url: string): Promise<void> => {
+    await guard.check(url);
     if (!isAllowedHost(new URL(url).hostname, allowedDomains)) {
       throw new CrawlError('OFF_DOMAIN', `refused ${url}: outside the allowed domains (${allowedDomains.join(', ')})`, { sourceId: source.id, url });
     }
-    await guard.check(url);
   };
 
   const recrawlDue = (seenAt: string): boolean =>

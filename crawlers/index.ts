@@ -11,3 +11,4 @@ export { documentId, contentHash, hashAuthor } from './document-ids.js';
 export { canonicalUrl } from './extract/canonical-url.js';
 export { parseChineseDate, toZonedIso } from './extract/chinese-dates.js';
 export { decodeBody } from './extract/decode-body.js';
+export { parseAddressAllowance, isInternalAddress } from './politeness/address-guard.js';

@@ -26,7 +26,14 @@ export function isInternalAddress(ip: string): boolean {
   return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || /^ff/.test(lower);
 }
 
+/** true = every address (never in production); a list = these hosts/IPs only ("*" in the list = all). */
 export type AddressAllowance = boolean | readonly string[];
+
+/** The config's comma-separated form ("127.0.0.1,::1", "*", "") → an allowance. */
+export function parseAddressAllowance(value: string): AddressAllowance {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  return list.includes('*') ? true : list;
+}
 
 export interface AddressGuard {
   /** Throws ADDRESS_FORBIDDEN when the URL's host is internal and not allowed. */
@@ -43,7 +50,7 @@ export function createAddressGuard(allow: AddressAllowance, context: { sourceId?
   };
   return {
     async check(url: string): Promise<void> {
-      if (allow === true) return;
+      if (allow === true || allowed.has('*')) return;
       const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
       if (allowed.has(host)) return;
       const addresses = isIP(host) ? [host] : await resolve(host);
