@@ -13,21 +13,23 @@ interface Field<S extends z.ZodType> {
 
 const field = <S extends z.ZodType>(schema: S, env: string, doc: string): Field<S> => ({ schema, env, doc });
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 
 export const configFields = {
-  redisUrl: field(z.string().url().default('redis://127.0.0.1:6379'), 'REDIS_URL', 'Redis for queues and the seen-set (redis://user:pass@host:port/db, rediss:// for TLS)'),
+  redisUrl: field(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'), 'REDIS_URL', 'Redis for queues and the seen-set (redis://user:pass@host:port/db, rediss:// for TLS)'),
   redisTlsCaFile: field(z.string().optional(), 'REDIS_TLS_CA_FILE', 'CA bundle for rediss:// connections'),
-  elasticsearchUrl: field(z.string().url().default('http://127.0.0.1:9200'), 'ELASTICSEARCH_URL', 'Elasticsearch node (credentials may be in the URL)'),
+  elasticsearchUrl: field(httpUrl.default('http://127.0.0.1:9200'), 'ELASTICSEARCH_URL', 'Elasticsearch node (credentials may be in the URL)'),
   elasticsearchUsername: field(z.string().optional(), 'ELASTICSEARCH_USERNAME', 'basic-auth user for Elasticsearch'),
   elasticsearchPassword: field(z.string().optional(), 'ELASTICSEARCH_PASSWORD', 'basic-auth password for Elasticsearch'),
   elasticsearchApiKey: field(z.string().optional(), 'ELASTICSEARCH_API_KEY', 'API key for Elasticsearch (instead of user/password)'),
   elasticsearchCaFile: field(z.string().optional(), 'ELASTICSEARCH_CA_FILE', 'CA certificate for https Elasticsearch'),
   indexPrefix: field(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).default('pulse'), 'PULSE_INDEX_PREFIX', 'prefix of index, alias and template names'),
   queuePrefix: field(z.string().min(1).default('pulse'), 'PULSE_QUEUE_PREFIX', 'BullMQ key prefix in Redis'),
-  kibanaUrl: field(z.string().url().default('http://127.0.0.1:5601'), 'KIBANA_URL', 'Kibana, for `pulse kibana import` and printed links'),
+  kibanaUrl: field(httpUrl.default('http://127.0.0.1:5601'), 'KIBANA_URL', 'Kibana, for `pulse kibana import` and printed links'),
   stateDir: field(z.string().default('.pulse'), 'PULSE_STATE_DIR', 'local state: service data, logs, downloaded Elasticsearch'),
   sourcesFile: field(z.string().default('pulse.sources.yaml'), 'PULSE_SOURCES', 'the source config file (YAML)'),
   timezone: field(z.string().default('Asia/Shanghai'), 'PULSE_TIMEZONE', 'time zone of trend buckets and Chinese relative dates'),
@@ -39,7 +41,7 @@ export const configFields = {
   indexBatchBytes: field(z.coerce.number().int().min(1024).default(5_000_000), 'PULSE_INDEX_BATCH_BYTES', 'maximum bytes per bulk request'),
   shutdownTimeoutMs: field(z.coerce.number().int().min(0).default(30_000), 'PULSE_SHUTDOWN_TIMEOUT_MS', 'how long workers may drain on SIGTERM'),
   chromiumPath: field(z.string().default('/usr/bin/chromium'), 'PULSE_CHROMIUM_PATH', 'Chromium executable for browser sources and the report test'),
-  alertWebhookUrl: field(z.string().url().optional(), 'PULSE_ALERT_WEBHOOK', 'optional webhook that receives alerts as JSON'),
+  alertWebhookUrl: field(httpUrl.optional(), 'PULSE_ALERT_WEBHOOK', 'optional webhook that receives alerts as JSON'),
   esJavaHome: field(z.string().optional(), 'ES_JAVA_HOME', 'JDK 21+ for the local Elasticsearch (auto-detected under /usr/lib/jvm)'),
   esVersion: field(z.string().default('9.5.4'), 'PULSE_ES_VERSION', 'version of the local Elasticsearch integ-test zip'),
   esHeap: field(z.string().default('1g'), 'PULSE_ES_HEAP', 'heap of the local Elasticsearch'),
