@@ -56,10 +56,12 @@ const patterns = {
   md: new RegExp(String.raw`(?<![\d年/.-])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]` + timePart),
   mdDash: new RegExp(String.raw`(?<![\d/.-])(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?![\d:])`),
   dayWord: new RegExp(String.raw`(今天|今日|昨天|昨日|前天)` + timePart),
-  ago: /(\d+|半|一|两|几)\s*(秒|分钟|分|个?小时|个?钟头|天|周|星期|个?月|年)\s*(?:之|以)?前/,
+  ago: /(\d+|半|一|两|兩|几|幾)\s*(秒|分钟|分鐘|分|[个個]?小[时時]|[个個]?[钟鐘]头|[个個]?鐘頭|天|[周週]|星期|[个個]?月|年)\s*(?:之|以)?前/,
 };
 
+/** Units after normalizing traditional forms (時→时, 鐘→钟, 個→个, 週→周, 頭→头). */
 const agoUnitMs: Record<string, number> = { 秒: 1e3, 分钟: 6e4, 分: 6e4, 小时: 36e5, 个小时: 36e5, 钟头: 36e5, 个钟头: 36e5, 天: 864e5, 周: 6048e5, 星期: 6048e5 };
+const simplifyUnit = (u: string): string => u.replace(/時/g, '时').replace(/鐘/g, '钟').replace(/個/g, '个').replace(/週/g, '周').replace(/頭/g, '头');
 
 function hour12(marker: string | undefined, h: number): number {
   if ((marker === '下午' || marker === '晚上') && h < 12) return h + 12;
@@ -78,7 +80,7 @@ export function parseChineseDate(input: string | null | undefined, ctx: DateCont
   const { now, timezone } = ctx;
   const zoned = (at: Date): string => toZonedIso(at, timezone);
 
-  if (/^(刚刚|刚才|just now)/i.test(text) || /(^|\s)刚刚/.test(text)) return zoned(now);
+  if (/(刚刚|剛剛|刚才|剛才|just now)/i.test(text)) return zoned(now);
 
   // Machine formats first: ISO with a zone, or RFC 822 (feeds); both are instants.
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) || /^[A-Z][a-z]{2},?\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}/.test(text)) {
@@ -88,8 +90,8 @@ export function parseChineseDate(input: string | null | undefined, ctx: DateCont
 
   const ago = patterns.ago.exec(text);
   if (ago) {
-    const n = ago[1] === '半' ? 0.5 : ago[1] === '一' ? 1 : ago[1] === '两' ? 2 : ago[1] === '几' ? 3 : Number(ago[1]);
-    const unit = ago[2] ?? '';
+    const n = ago[1] === '半' ? 0.5 : ago[1] === '一' ? 1 : ago[1] === '两' || ago[1] === '兩' ? 2 : ago[1] === '几' || ago[1] === '幾' ? 3 : Number(ago[1]);
+    const unit = simplifyUnit(ago[2] ?? '');
     if (/月/.test(unit) || unit === '年') {
       const [y, mo, d] = wallDate(now, timezone);
       const months = unit === '年' ? n * 12 : n;
