@@ -13,7 +13,7 @@ const Weights = z.record(z.string().min(1), z.number().positive());
 export const AspectRulesFile = z.object({
   version: z.string().min(1),
   threshold: z.number().positive(),
-  aspects: z.record(
+  aspects: z.partialRecord(
     AspectName,
     z.object({ terms: Weights, words: Weights.default({}), exclude: z.array(z.string().min(1)).default([]) }),
   ),
@@ -28,8 +28,8 @@ export const SpeakerRulesFile = z.object({
   /** Groups of phrases; each hit adds `weights`, up to `cap` hits per group. */
   cues: z.array(z.object({ name: z.string().min(1), cap: z.number().int().positive(), weights: ClassWeights, terms: z.array(z.string().min(1)).min(1) })),
   /** Signals computed in code (see speaker.ts); each adds weights × its value (already capped there). */
-  signals: z.record(
-    z.enum(['contacts', 'prices', 'emoji', 'exclamations', 'questions', 'firstPerson', 'secondPerson', 'hashtags', 'longText']),
+  signals: z.partialRecord(
+    z.enum(['contacts', 'prices', 'emoji', 'exclamations', 'questions', 'firstPerson', 'secondPerson', 'hashtags', 'longText', 'impersonal']),
     z.object({ cap: z.number().positive(), weights: ClassWeights }),
   ),
 });

@@ -84,12 +84,16 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
   let secondPerson = 0;
   let emoji = 0;
   let placeholders = 0;
+  let weFirst = 0;
   // One pass over UTF-16 units instead of one regex per signal.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x21 || c === 0xff01) exclamations++;
     else if (c === 0x3f || c === 0xff1f) questions++;
-    else if (c === 0x6211 /* 我 */ && text.charCodeAt(i + 1) !== 0x4eec /* 们 */) firstPerson++;
+    else if (c === 0x6211 /* 我 */) {
+      if (text.charCodeAt(i + 1) === 0x4eec /* 们 */) weFirst++;
+      else firstPerson++;
+    }
     else if (c === 0x4f60 /* 你 */ || c === 0x60a8 /* 您 */) secondPerson++;
     else if ((c >= 0xd83c && c <= 0xd83e) || (c >= 0x2600 && c <= 0x27bf) || c === 0x2b50 || c === 0x2728) emoji++;
     else if (c === 0x3010 /* 【 */ && text.startsWith(CONTACT_PLACEHOLDER, i)) placeholders++;
@@ -108,6 +112,8 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
     secondPerson,
     hashtags,
     longText: text.length > 80 ? 1 : 0,
+    // Agents and consumers tell their own story; news, analysis and many ads speak of others.
+    impersonal: firstPerson === 0 && weFirst === 0 && !text.includes('本人') ? 1 : 0,
   };
 }
 
