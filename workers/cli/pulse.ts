@@ -11,6 +11,12 @@ const program = new Command('pulse')
   .description('Pulse — monitor public discourse about micro-business (微商): crawl → analyze → index → trends')
   .showHelpAfterError();
 
+// `pulse segment big.txt | head` closes our stdout early: that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const ctx = createCliContext(process.env);
 const dir = fileURLToPath(new URL('./commands/', import.meta.url));
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
