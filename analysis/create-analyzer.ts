@@ -7,7 +7,9 @@ import type { AnalyzedDocument } from './analyzed-document.js';
 import { analyzeDocument, analyzeText, type AnalyzeSteps, type TextAnalysis } from './analyze-document.js';
 import { defaultContactRedactor, type ContactRedactor } from './contact-redaction.js';
 import { createKeywordExtractor } from './keywords.js';
-import { preMicrobizDefaults, type MicrobizStep } from './microbiz-step.js';
+import type { MicrobizStep } from './microbiz-step.js';
+// Micro-business step (issue 5): aspects with their own sentiment, speaker type, provisional cluster id.
+import { createMicrobizStep } from './microbiz/create-microbiz-step.js';
 import { normalizeText, sanitizeText } from './normalize.js';
 import { createSegmenter, type SegmenterOptions } from './segment.js';
 import { loadLexicon } from './sentiment/lexicon.js';
@@ -27,7 +29,7 @@ export interface AnalyzerOptions {
   keywordCount?: number;
   /** Contact-id redactor; default: the micro-business one once wired in contact-redaction.ts. */
   redactContacts?: ContactRedactor | null;
-  /** Micro-business step (aspects, speaker, cluster); default: the pre-microbiz placeholders. */
+  /** Micro-business step (aspects, speaker, cluster); default: createMicrobizStep() with the shipped rules. */
   microbiz?: MicrobizStep;
 }
 
@@ -54,6 +56,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     redactContacts: options.redactContacts === undefined ? defaultContactRedactor : options.redactContacts,
   };
   const version = `seg:${segmenter.version}|${scorer.version}|kw:${keywords.version}|norm:${NORMALIZE_VERSION}`;
+  const microbiz = options.microbiz ?? createMicrobizStep();
   const steps: AnalyzeSteps = {
     version,
     normalize: (text) => normalizeText(text, normalizeOptions),
@@ -61,11 +64,12 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     contentTokens: (words) => segmenter.contentTokens(words),
     sentiment: (input) => scorer.score(input),
     keywords: (tokens) => keywords.extract(tokens, keywordCount),
-    microbiz: options.microbiz ?? preMicrobizDefaults,
+    microbiz,
   };
 
   return {
-    version,
+    // analyzeDocument stamps `${version}|${step version}`; the analyzer announces the same string.
+    version: 'version' in microbiz && microbiz.version ? `${version}|${String(microbiz.version)}` : version,
     analyze: (doc, now = new Date()) => analyzeDocument(doc, steps, now),
     analyzeText: (text) => analyzeText(text, steps),
     // Segmenting keeps the reader's characters (no width or script conversion): only junk is cleaned.

@@ -18,11 +18,14 @@ export interface MicrobizStepOptions {
 
 const SENTENCE_END_WORD = /^[。！？!?；;\n…]+$/;
 
-export function createMicrobizStep(options: MicrobizStepOptions = {}): MicrobizStep {
+/** The step, carrying its version ("mb:aspects.v1+speaker.v1+mh1") so the analyzer can stamp it up front. */
+export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
+
+export function createMicrobizStep(options: MicrobizStepOptions = {}): VersionedMicrobizStep {
   const aspectRules = options.aspectRules ?? defaultAspectRules();
   const speakerRules = options.speakerRules ?? defaultSpeakerRules();
   const version = `mb:${aspectRules.version}+${speakerRules.version}+${NEAR_DUPLICATE_VERSION}`;
-  return (input) => {
+  const step: MicrobizStep = (input) => {
     // Sentences as word windows, so each aspect's sentiment is the analyzer's own score of exactly those words.
     const text = input.words.join('');
     const bounds: number[] = [0];
@@ -53,4 +56,5 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): MicrobizS
     const speaker = classifySpeaker({ text: `${input.title}\n${input.text}`, tokens: input.tokens, contactCount: 0 }, speakerRules);
     return { aspects, speaker, clusterId: provisionalClusterId(input.docId), version };
   };
+  return Object.assign(step, { version });
 }

@@ -32,10 +32,9 @@ describe('createAnalyzer().analyze', () => {
     expect(parsed.analyzedAt).toBe('2026-11-21T09:00:00.000Z');
   });
 
-  it('fills the pre-microbiz defaults (no aspects, speaker other, own cluster, no redactions) until that step is wired', () => {
+  it('fills the micro-business fields (speaker with a confidence, provisional own cluster, no redactions)', () => {
     const out = analyzer.analyze(rawDoc('标题', '这款面膜用了一个月，皮肤好多了'));
-    expect(out.aspects).toEqual([]);
-    expect(out.speaker).toEqual({ type: 'other', confidence: 0 });
+    expect(out.speaker.confidence).toBeGreaterThan(0);
     expect(out.clusterId).toBe(out.docId);
     expect(out.redactions).toEqual({ contacts: 0 });
   });
