@@ -1,0 +1,29 @@
+/** `pulse report`: gathers the report data from Elasticsearch, renders the self-contained HTML and writes it. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Client } from '@elastic/elasticsearch';
+import type { PulseConfig } from '../../../infra/config/config-fields.js';
+import { gatherReportData, type ReportOptions } from './report-data.js';
+import { renderReport } from './render-report.js';
+
+export interface WriteReportOptions extends ReportOptions {
+  out: string;
+}
+
+export interface WriteReportResult {
+  out: string;
+  bytes: number;
+  documents: number;
+}
+
+export async function writeReport(
+  es: Client,
+  config: Pick<PulseConfig, 'indexPrefix' | 'elasticsearchUrl' | 'timezone'>,
+  options: WriteReportOptions,
+): Promise<WriteReportResult> {
+  const data = await gatherReportData(es, config, options);
+  const html = renderReport(data);
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, html, 'utf8');
+  return { out: options.out, bytes: Buffer.byteLength(html), documents: data.overview.volume };
+}
