@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { CONTACT_PLACEHOLDER, analyzeMicrobiz, classifySpeaker, explainSpeaker, redactContacts } from '../../../../analysis/microbiz/index.js';
+
+// Posts as the analyzer hands them over: contacts redacted first, the count passed along.
+const speak = (raw: string) => {
+  const r = redactContacts(raw);
+  return classifySpeaker({ text: r.text, tokens: [], contactCount: r.count });
+};
+
+describe('classifySpeaker', () => {
+  it('recognises a recruiting ad with emoji, an income promise and a disguised contact', () => {
+    const s = speak('🌟诚招代理🌟 宝妈学生都能做，一部手机在家就能操作，多劳多得，有意者加V：ab_cd2025 💰💰');
+    expect(s.type).toBe('seller_ad');
+    expect(s.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('recognises a product ad by prices and a sales pitch, without any contact', () => {
+    expect(speak('枸杞原浆今日特价，原价¥168现价¥99，两盒包邮，手慢无～').type).toBe('seller_ad');
+  });
+
+  it('recognises a consumer complaint', () => {
+    expect(speak('在朋友那里买的眼霜，用了一周眼周起了一圈疹子，找卖家要求退货，她说已经拆封了不给退。').type).toBe('consumer');
+  });
+
+  it("recognises an agent's own account", () => {
+    expect(speak('去年跟着上家做代理，进货就花了两万，到现在还压着一半货，真后悔当初没听家里人的。').type).toBe('agent');
+  });
+
+  it('recognises a news report', () => {
+    expect(speak('记者从区市场监管局了解到，该局近日查处一起以微商代理为名的传销案件，涉案金额四百余万元。').type).toBe('media');
+  });
+
+  it("leaves a bystander's general question as other", () => {
+    expect(speak('大家觉得微商这个行业以后会被直播带货取代吗？').type).toBe('other');
+  });
+
+  it('treats a redacted contact as a strong advertising signal', () => {
+    const plain = classifySpeaker({ text: '新到一批绿茶，口感清香', tokens: [], contactCount: 0 });
+    const withContact = classifySpeaker({ text: `新到一批绿茶，口感清香，${CONTACT_PLACEHOLDER}`, tokens: [], contactCount: 1 });
+    expect(withContact.type).toBe('seller_ad');
+    expect(withContact.confidence).toBeGreaterThan(plain.type === 'seller_ad' ? plain.confidence : 0);
+  });
+
+  it('explains itself: class scores and the cues that fired', () => {
+    const e = explainSpeaker({ text: '记者获悉，警方通报了此案', tokens: [], contactCount: 0 });
+    expect(e.type).toBe('media');
+    expect(e.fired.some((f) => f.startsWith('news_style×'))).toBe(true);
+    expect(e.scores.media).toBeGreaterThan(e.scores.seller_ad);
+    expect(e.confidence).toBeGreaterThan(0);
+    expect(e.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('gives a defined answer for empty text', () => {
+    expect(classifySpeaker({ text: '', tokens: [], contactCount: 0 }).type).toBe('other');
+  });
+});
+
+describe('analyzeMicrobiz', () => {
+  it('returns aspects and speaker together', () => {
+    const r = redactContacts('招代理啦！不用囤货，月入过万，想做的私我 vx：zz_top888');
+    const out = analyzeMicrobiz({ text: r.text, tokens: [], contactCount: r.count, sentimentOf: () => 0.5 });
+    expect(out.speaker.type).toBe('seller_ad');
+    expect(out.aspects.map((a) => a.name).sort()).toEqual(['income', 'recruiting', 'stockpiling']);
+    expect(out.aspects.every((a) => a.label === 'pos')).toBe(true);
+  });
+});
