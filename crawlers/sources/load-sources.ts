@@ -60,7 +60,9 @@ export function parseSources(raw: unknown, file = '<inline>', vars: Record<strin
     const parsed = SourceConfig.safeParse(filled);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue ? fieldPath(issue) : undefined;
+      // An unknown key (often a typo) is named as the field itself.
+      const unknown = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined;
+      const field = issue ? [fieldPath(issue), unknown].filter(Boolean).join('.') : undefined;
       const got = issue && field ? valueAt(filled, issue.path) : undefined;
       fail(file, id, field, `${issue?.message ?? 'is invalid'}${got !== undefined ? `, got ${JSON.stringify(got)}` : ''}`);
     }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { decodeBody, normalizeCharset } from '../../../../crawlers/extract/decode-body.js';
+
+const html = (meta: string, text: string) => `<html><head>${meta}<title>t</title></head><body>${text}</body></html>`;
+const text = '微商囤货卖不出去，找上级退款被拉黑了。';
+
+describe('decodeBody', () => {
+  it('uses the header charset, decoding gbk/gb2312 as gb18030', () => {
+    const bytes = iconv.encode(html('', `${text}𠮷`), 'gb18030');
+    const d = decodeBody(bytes, 'text/html; charset=GB2312');
+    expect(d).toMatchObject({ charset: 'gb18030', from: 'header' });
+    expect(d.text).toContain(`${text}𠮷`);
+  });
+
+  it('reads <meta charset> and <meta http-equiv> when the header has none', () => {
+    expect(decodeBody(iconv.encode(html('<meta charset="gbk">', text), 'gbk'), 'text/html')).toMatchObject({ from: 'meta', charset: 'gb18030' });
+    const d = decodeBody(iconv.encode(html('<meta http-equiv="Content-Type" content="text/html; charset=big5">', '微商代購過敏'), 'big5'));
+    expect(d).toMatchObject({ from: 'meta', charset: 'big5' });
+    expect(d.text).toContain('微商代購過敏');
+  });
+
+  it('reads the XML declaration of feeds', () => {
+    const d = decodeBody(iconv.encode(`<?xml version="1.0" encoding="GB18030"?><rss><title>${text}</title></rss>`, 'gb18030'), 'application/rss+xml');
+    expect(d.text).toContain(text);
+  });
+
+  it('sniffs UTF-8, GB18030 and Big5 when nothing is declared', () => {
+    expect(decodeBody(Buffer.from(html('', text)))).toMatchObject({ from: 'sniffed', charset: 'utf-8' });
+    const gb = decodeBody(iconv.encode(html('', text), 'gbk'));
+    expect(gb).toMatchObject({ from: 'sniffed', charset: 'gb18030' });
+    expect(gb.text).toContain(text);
+    const big5 = decodeBody(iconv.encode(html('', '朋友在微商代購的面霜，用了兩天臉上紅腫，對方說是正常反應。'), 'big5'));
+    expect(big5).toMatchObject({ from: 'sniffed', charset: 'big5' });
+    expect(big5.text).toContain('對方說是正常反應');
+  });
+
+  it('honours a BOM and a forced charset, and ignores unknown labels', () => {
+    expect(decodeBody(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'text/html').text).toBe(text);
+    expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html; charset=utf-8', 'gbk').text).toBe(text);
+    expect(normalizeCharset('x-no-such')).toBeNull();
+    expect(decodeBody(Buffer.from(text), 'text/html; charset=x-no-such')).toMatchObject({ charset: 'utf-8', from: 'sniffed' });
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSources, parseSources } from '../../../crawlers/index.js';
+
+const file = (yaml: string): string => {
+  const path = join(mkdtempSync(join(tmpdir(), 'pulse-src-')), 'sources.yaml');
+  writeFileSync(path, yaml);
+  return path;
+};
+
+describe('loadSources', () => {
+  it('loads the demo sources with {{baseUrl}} substituted and defaults applied', () => {
+    const [s] = loadSources('infra/demo-site/demo.sources.yaml', { baseUrl: 'http://127.0.0.1:4321' });
+    expect(s).toMatchObject({ id: 'demo-weishang', type: 'html', enabled: true, startUrls: ['http://127.0.0.1:4321/list/1.html'], storeAuthorNames: false });
+    expect(s?.politeness.respectRobotsTxt).toBe(true);
+    expect(s?.limits.maxPageBytes).toBe(2_000_000);
+  });
+
+  it('merges `defaults` under every source', () => {
+    const [a, b] = parseSources({
+      defaults: { schedule: '0 0 * * *', topics: ['微商'], politeness: { maxConcurrency: 1 } },
+      sources: [
+        { id: 'a', type: 'rss', feedUrls: ['https://a.example/f'] },
+        { id: 'b', type: 'rss', feedUrls: ['https://b.example/f'], politeness: { respectRobotsTxt: false }, topics: ['代理'] },
+      ],
+    });
+    expect(a?.politeness).toMatchObject({ maxConcurrency: 1, respectRobotsTxt: true });
+    expect(b?.politeness).toMatchObject({ maxConcurrency: 1, respectRobotsTxt: false });
+    expect(b?.topics).toEqual(['代理']);
+  });
+
+  it.each([
+    ['sources:\n  - id: x\n    type: html\n    schedule: "0 * * * *"\n    topics: [a]\n    startUrls: [http://a.example/]\n', 'source "x", field list: Invalid input'],
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "every hour"\n    topics: [a]\n    feedUrls: [http://a.example/]\n', 'source "x", field schedule: must be a cron expression'],
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: []\n    feedUrls: [http://a.example/]\n', 'source "x", field topics:'],
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: ["{{host}}/feed"]\n', 'source "x", field feedUrls[0]: placeholder {{host}} has no value'],
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [http://a.example/]\n    limits: { maxPages: 0 }\n', 'source "x", field limits.maxPages:'],
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [http://a.example/]\n    folow: true\n', 'source "x", field folow: Unrecognized key: "folow"'],
+    ['sources:\n  - id: x\n    type: ftp\n', 'source "x", field type:'],
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [ftp://a.example/]\n', 'source "x": only http(s) URLs'],
+    ['sources:\n  - id: Bad Id\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [http://a.example/]\n', 'source "Bad Id", field id: must be lowercase'],
+    ['sources: [\n', 'is not valid YAML'],
+    ['nothing: here\n', 'field sources:'],
+  ])('names the file, source and field: %#', (yaml, message) => {
+    const path = file(yaml);
+    expect(() => loadSources(path)).toThrow(`invalid sources file ${path}: ${message}`);
+  });
+
+  it('refuses duplicate ids and a missing file', () => {
+    const dup = 'sources:\n' + '  - { id: x, type: rss, schedule: "0 * * * *", topics: [a], feedUrls: ["http://a.example/"] }\n'.repeat(2);
+    expect(() => loadSources(file(dup))).toThrow('source "x", field id: is used by another source');
+    expect(() => loadSources('/no/such/sources.yaml')).toThrow(expect.objectContaining({ code: 'SOURCE_FILE_UNREADABLE' }));
+  });
+});
