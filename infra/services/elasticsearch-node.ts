@@ -1,9 +1,10 @@
 /**
  * The local Elasticsearch: Maven Central's integ-test zip (pinned version, fetched with mvn into ~/.m2), unpacked under
  * <stateDir>/elasticsearch, run single-node on 127.0.0.1 with a Java 21+ JDK, as the user `pulse-es` when we are root
- * (Elasticsearch refuses root). A node already answering at the configured URL is used as it is.
+ * (Elasticsearch refuses root). A node already answering at the configured URL is used as it is. A second node (the
+ * fault tests) can share the unpacked distribution with its own ports, node dir and config dir (ES_PATH_CONF).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ServiceError } from '../errors.js';
@@ -21,6 +22,17 @@ export interface EsNodeOptions {
   heap: string;
   javaHome?: string;
   log: (msg: string) => void;
+  /** Transport port. @default the HTTP port (from `url`) + 100 */
+  transportPort?: number;
+  /** Where data/, logs/, tmp/ and es.pid live. @default <stateDir>/elasticsearch */
+  nodeDir?: string;
+  /**
+   * A config directory of its own (ES_PATH_CONF), filled from the distribution's config/ and then given this node's
+   * elasticsearch.yml, so a second node can share the unpacked distribution. @default the distribution's config/
+   */
+  confDir?: string;
+  /** @default pulse-es-1 */
+  nodeName?: string;
 }
 
 export async function esHealthy(url: string): Promise<boolean> {
@@ -46,25 +58,26 @@ export async function startElasticsearch(o: EsNodeOptions): Promise<ServiceState
   }
   const javaHome = findJava21(o.javaHome);
   const home = unpack(o);
-  const base = resolve(o.stateDir, 'elasticsearch');
+  const base = resolve(o.nodeDir ?? resolve(o.stateDir, 'elasticsearch'));
   const dataDir = join(base, 'data');
   const logsDir = join(base, 'logs');
   const tmpDir = join(base, 'tmp');
   for (const d of [dataDir, logsDir, tmpDir]) mkdirSync(d, { recursive: true });
   const port = Number(new URL(o.url).port || 9200);
-  writeConfig(home, { port, dataDir, logsDir, heap: o.heap });
+  const confDir = o.confDir ? copyConfig(home, resolve(o.confDir)) : join(home, 'config');
+  writeConfig(confDir, { port, transportPort: o.transportPort ?? port + 100, nodeName: o.nodeName ?? 'pulse-es-1', dataDir, logsDir, heap: o.heap });
   const pidFile = join(base, 'es.pid');
-  const env = { ...process.env, ES_JAVA_HOME: javaHome, ES_TMPDIR: tmpDir, ES_JAVA_OPTS: '' };
+  const env = { ...process.env, ES_JAVA_HOME: javaHome, ES_TMPDIR: tmpDir, ES_JAVA_OPTS: '', ES_PATH_CONF: confDir };
   let cmd = join(home, 'bin', 'elasticsearch');
   let args = ['-d', '-p', pidFile];
   if (isRoot()) {
     ensureUser(o.log);
-    run('chown', ['-R', `${esUser}:${esUser}`, home, base]);
+    run('chown', ['-R', `${esUser}:${esUser}`, home, base, ...(o.confDir ? [confDir] : [])]);
     const probe = run('runuser', ['-u', esUser, '--', 'test', '-w', dataDir]);
     if (probe.status !== 0) {
       throw new ServiceError('SERVICE_START_FAILED', `user ${esUser} cannot reach ${dataDir}: make every parent folder of ${base} traversable (chmod o+x) or set PULSE_STATE_DIR to such a folder`);
     }
-    args = ['-u', esUser, '--', 'env', `ES_JAVA_HOME=${javaHome}`, `ES_TMPDIR=${tmpDir}`, cmd, ...args];
+    args = ['-u', esUser, '--', 'env', `ES_JAVA_HOME=${javaHome}`, `ES_TMPDIR=${tmpDir}`, `ES_PATH_CONF=${confDir}`, cmd, ...args];
     cmd = 'runuser';
   }
   o.log(`starting Elasticsearch ${o.version} on 127.0.0.1:${port} (Java ${javaHome}, heap ${o.heap}, data in ${dataDir})…`);
@@ -99,15 +112,22 @@ function unpack(o: EsNodeOptions): string {
   return home;
 }
 
-function writeConfig(home: string, c: { port: number; dataDir: string; logsDir: string; heap: string }): void {
+/** A private copy of the distribution's config/ (without its keystore, which the node creates for itself). */
+function copyConfig(home: string, confDir: string): string {
+  mkdirSync(confDir, { recursive: true });
+  cpSync(join(home, 'config'), confDir, { recursive: true, filter: (src) => !src.endsWith('elasticsearch.keystore') });
+  return confDir;
+}
+
+function writeConfig(confDir: string, c: { port: number; transportPort: number; nodeName: string; dataDir: string; logsDir: string; heap: string }): void {
   // Unknown settings are fatal in Elasticsearch, and this distribution lacks most modules: core settings only.
   const yml = [
     'cluster.name: pulse-local',
-    'node.name: pulse-es-1',
+    `node.name: ${c.nodeName}`,
     'discovery.type: single-node',
     'network.host: 127.0.0.1',
     `http.port: ${c.port}`,
-    `transport.port: ${c.port + 100}`,
+    `transport.port: ${c.transportPort}`,
     `path.data: ${c.dataDir}`,
     `path.logs: ${c.logsDir}`,
     // x-pack security ships in this zip and defaults to on; the local node listens on loopback only.
@@ -116,8 +136,8 @@ function writeConfig(home: string, c: { port: number; dataDir: string; logsDir: 
     'action.destructive_requires_name: false',
     '',
   ].join('\n');
-  writeFileSync(join(home, 'config', 'elasticsearch.yml'), yml);
-  const optsDir = join(home, 'config', 'jvm.options.d');
+  writeFileSync(join(confDir, 'elasticsearch.yml'), yml);
+  const optsDir = join(confDir, 'jvm.options.d');
   mkdirSync(optsDir, { recursive: true });
   writeFileSync(join(optsDir, 'pulse-heap.options'), `-Xms${c.heap}\n-Xmx${c.heap}\n`);
 }
