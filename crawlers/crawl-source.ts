@@ -17,6 +17,7 @@ import { canonicalUrl, isAllowedHost } from './extract/canonical-url.js';
 import { decodeBody } from './extract/decode-body.js';
 import { createAddressGuard } from './politeness/address-guard.js';
 import { createRobotsCache } from './politeness/robots-cache.js';
+import { createDomainThrottle } from './politeness/domain-throttle.js';
 import { createHttpFetcher } from './fetch/http-fetcher.js';
 import { createBrowserFetcher } from './fetch/browser-fetcher.js';
 import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
@@ -165,15 +166,27 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
     log.warn({ sourceId: source.id, url, code: error.code }, error.message);
   };
 
-  const settings = { sourceId: source.id, userAgent: options.userAgent, limits: source.limits, politeness: source.politeness };
-  fetcher =
-    source.type === 'browser'
-      ? createBrowserFetcher({ ...settings, chromiumPath: options.chromiumPath ?? '/usr/bin/chromium', waitFor: source.waitFor }, { checkUrl, checkAddress: (u) => guard.check(u), onResponse, onFailure })
-      : createHttpFetcher(settings, { checkUrl, checkAddress: (u) => guard.check(u), onResponse, onFailure });
-
+  const throttle = createDomainThrottle(60_000 / source.politeness.maxRequestsPerMinute, async (url) =>
+    source.politeness.respectRobotsTxt ? ((await robots.rulesFor(url)).crawlDelaySecs ?? 0) * 1000 : 0,
+  );
   const starts = sourceUrls(source).map((u): FollowLink => ({ url: canonicalUrl(u), label: startLabel(source), depth: 0 }));
   log.info({ sourceId: source.id, type: source.type, starts: starts.map((s) => s.url) }, 'crawl started');
-  await fetcher.run(await admit(starts));
+  // Admitting the start URLs reads robots.txt first, so its Crawl-delay is known before the first request.
+  const startRequests = await admit(starts);
+  for (const r of startRequests) await throttle.prime(r.url);
+  const settings = {
+    sourceId: source.id,
+    userAgent: options.userAgent,
+    limits: source.limits,
+    politeness: source.politeness,
+    maxThrottleWaitMs: throttle.worstWaitMs(source.politeness.maxConcurrency),
+  };
+  const hooks = { checkUrl, checkAddress: (u: string) => guard.check(u), throttle: (u: string) => throttle.wait(u), onResponse, onFailure };
+  fetcher =
+    source.type === 'browser'
+      ? createBrowserFetcher({ ...settings, chromiumPath: options.chromiumPath ?? '/usr/bin/chromium', waitFor: source.waitFor }, hooks)
+      : createHttpFetcher(settings, hooks);
+  await fetcher.run(startRequests);
   if (!fatal) await emitter.flush().catch((e: unknown) => void (fatal = e as CrawlError));
   const finished = now();
   summary.finishedAt = finished.toISOString();

@@ -51,9 +51,8 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
       browserPoolOptions: { useFingerprints: false, retireBrowserAfterPageCount: 1000 },
       maxRequestRetries: limits.maxRetries,
       navigationTimeoutSecs: limits.timeoutMs / 1000,
-      requestHandlerTimeoutSecs: Math.max(30, (limits.timeoutMs / 1000) * 2),
+      requestHandlerTimeoutSecs: Math.max(30, (limits.timeoutMs / 1000) * 2) + settings.maxThrottleWaitMs / 1000,
       maxConcurrency: politeness.maxConcurrency,
-      maxRequestsPerMinute: politeness.maxRequestsPerMinute,
       keepAlive: false,
       preNavigationHooks: [
         async ({ page, request }, gotoOptions) => {
@@ -63,6 +62,7 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
             request.noRetry = true;
             throw error;
           }
+          await hooks.throttle(request.url);
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
           await guardPage(page, hooks, request.userData);
         },

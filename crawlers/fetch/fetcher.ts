@@ -24,12 +24,16 @@ export interface FetcherSettings {
   userAgent: string;
   accept?: string;
   limits: { maxRetries: number; timeoutMs: number; maxPageBytes: number };
-  politeness: { maxConcurrency: number; maxRequestsPerMinute: number; retryBackoffMs: number };
+  politeness: { maxConcurrency: number; retryBackoffMs: number };
+  /** Longest time a request may wait for its throttle slot (added to the handler timeout). */
+  maxThrottleWaitMs: number;
 }
 
 export interface FetcherHooks {
   /** Throws a CrawlError (ADDRESS_FORBIDDEN, OFF_DOMAIN) to refuse a URL before connecting or on a redirect hop. */
   checkUrl(url: string): Promise<void>;
+  /** Waits for the host's next request slot (rate limit, robots.txt Crawl-delay). */
+  throttle(url: string): Promise<void>;
   /** Address check only, for a rendered page's subresources (scripts, XHR), which may live on other hosts. */
   checkAddress(url: string): Promise<void>;
   onResponse(response: RawResponse, userData: Record<string, unknown>): Promise<void>;

@@ -62,10 +62,9 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
       additionalHttpErrorStatusCodes: [408, 429],
       maxRequestRetries: limits.maxRetries,
       navigationTimeoutSecs: limits.timeoutMs / 1000,
-      requestHandlerTimeoutSecs: Math.max(30, (limits.timeoutMs / 1000) * 2),
+      requestHandlerTimeoutSecs: Math.max(30, (limits.timeoutMs / 1000) * 2) + settings.maxThrottleWaitMs / 1000,
       maxConcurrency: politeness.maxConcurrency,
       minConcurrency: politeness.maxConcurrency,
-      maxRequestsPerMinute: politeness.maxRequestsPerMinute,
       keepAlive: false,
       preNavigationHooks: [
         async (ctx, gotOptions) => {
@@ -75,6 +74,7 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
             ctx.request.noRetry = true;
             throw error;
           }
+          await hooks.throttle(ctx.request.url);
           Object.assign(gotOptions, {
             headers: { 'user-agent': settings.userAgent, accept: settings.accept ?? '*/*', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
             useHeaderGenerator: false,

@@ -47,7 +47,8 @@ const Politeness = z
     respectRobotsTxt: z.boolean().default(true),
     /** Parallel requests to the source's site. */
     maxConcurrency: z.number().int().min(1).max(50).default(2),
-    maxRequestsPerMinute: z.number().int().min(1).default(60),
+    /** Requests to one host are spaced at least 60000/maxRequestsPerMinute ms apart (robots Crawl-delay wins if longer). */
+    maxRequestsPerMinute: z.number().min(1).default(60),
     /** First retry waits this long, then doubles (a Retry-After header wins if longer, up to 60 s). */
     retryBackoffMs: z.number().int().min(0).default(1_000),
   })

@@ -27,6 +27,7 @@ function source(type: 'browser' | 'html'): SourceConfig {
           type,
           schedule: '0 0 * * *',
           topics: ['微商', '代理', '囤货'],
+          politeness: { maxRequestsPerMinute: 6000 },
           startUrls: ['{{baseUrl}}/list.html'],
           list: { itemLink: 'a.story', nextPage: 'a.next' },
           detail: { title: 'h1.title', body: '.content', author: '.author', publishedAt: '.time' },

@@ -16,7 +16,7 @@ const topics = ['微商', '代理', '传销', '退款'];
 const detail = { title: 'h1.headline', body: '.text', author: '.writer', publishedAt: { selector: 'time', attr: 'datetime' }, remove: ['.ad'] };
 
 function source(extra: Record<string, unknown>): SourceConfig {
-  const [s] = parseSources({ sources: [{ id: 'news', schedule: '0 0 * * *', topics, ...extra }] }, 'inline', { baseUrl: site.baseUrl });
+  const [s] = parseSources({ sources: [{ id: 'news', schedule: '0 0 * * *', topics, politeness: { maxRequestsPerMinute: 6000 }, ...extra }] }, 'inline', { baseUrl: site.baseUrl });
   return s as SourceConfig;
 }
 

@@ -23,6 +23,7 @@ describe('GBK forum', () => {
             schedule: '0 0 * * *',
             topics: ['微商', '代理', '囤货', '压货', '退款'],
             storeAuthorNames: true,
+            politeness: { maxRequestsPerMinute: 6000 },
             startUrls: ['{{baseUrl}}/forum/index.html'],
             list: { itemLink: 'td.subject a', nextPage: 'a.nxt' },
             detail: { title: '#thread_subject', body: '#post_1 .t_f', author: '#post_1 .xw1', publishedAt: '#post_1 .time' },

@@ -33,7 +33,7 @@ afterAll(async () => site.close());
 const options = { userAgent: 'PulseBot/0.1 (+test)', authorSalt: 'salt', allowPrivateAddresses: ['127.0.0.1'] };
 
 function source(extra: Record<string, unknown>): SourceConfig {
-  const [s] = parseSources({ sources: [{ id: 'api', type: 'json', schedule: '0 0 * * *', topics: ['微商', '代理', '囤货'], storeAuthorNames: true, ...extra }] }, 'inline', { baseUrl: site.baseUrl });
+  const [s] = parseSources({ sources: [{ id: 'api', type: 'json', schedule: '0 0 * * *', topics: ['微商', '代理', '囤货'], storeAuthorNames: true, politeness: { maxRequestsPerMinute: 6000 }, ...extra }] }, 'inline', { baseUrl: site.baseUrl });
   return s as SourceConfig;
 }
 

@@ -63,7 +63,7 @@ afterAll(async () => {
 describe('sitemap source', () => {
   it('follows the index, filters by pattern, and re-fetches only pages whose lastmod changed', async () => {
     const [source] = parseSources(
-      { sources: [{ id: 'sitemap', type: 'sitemap', schedule: '0 0 * * *', topics: ['微商', '代理', '囤货'], sitemapUrls: ['{{baseUrl}}/sitemap-index.xml'], urlPattern: '/s/a\\d+\\.html$', detail: { title: 'h1', body: '.c', publishedAt: '.d' } }] },
+      { sources: [{ id: 'sitemap', type: 'sitemap', schedule: '0 0 * * *', topics: ['微商', '代理', '囤货'], sitemapUrls: ['{{baseUrl}}/sitemap-index.xml'], urlPattern: '/s/a\\d+\\.html$', politeness: { maxRequestsPerMinute: 6000 }, detail: { title: 'h1', body: '.c', publishedAt: '.d' } }] },
       'inline',
       { baseUrl: site.baseUrl },
     );
