@@ -18,7 +18,7 @@ export interface MicrobizStepOptions {
 
 const SENTENCE_END_WORD = /^[。！？!?；;\n…]+$/;
 
-/** The step, carrying its version ("mb:aspects.v1+speaker.v1+mh1") so the analyzer can stamp it up front. */
+/** The step, carrying its version ("mb:aspects.v1+speaker.v1+mh2") so the analyzer can stamp it up front. */
 export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
 
 export function createMicrobizStep(options: MicrobizStepOptions = {}): VersionedMicrobizStep {

@@ -1,5 +1,5 @@
 /**
- * Copy-paste waves: MinHash signature over token bigrams, and LSH band keys. Two posts whose bigram sets have
+ * Copy-paste waves: MinHash signature (16-bit values) over token bigrams, and LSH band keys. Two posts whose bigram sets have
  * Jaccard similarity s share at least one band with probability 1 − (1 − s^ROWS)^BANDS (s=0.8 → 0.9996, s=0.5 → 0.47,
  * s=0.3 → 0.05). Pure and allocation-light; the ClusterStore turns shared bands into one cluster id.
  */
@@ -9,18 +9,22 @@ export const BANDS = 20;
 export const ROWS = 5;
 export const HASHES = BANDS * ROWS;
 /** Part of every band key, so band keys of an older scheme never match new ones. */
-export const NEAR_DUPLICATE_VERSION = 'mh1';
+export const NEAR_DUPLICATE_VERSION = 'mh2';
 /** Fewer shingles than this: too little text to call anything a copy; the doc gets no bands (its own cluster). */
 export const MIN_SHINGLES = 3;
 
-/** MinHash values, length HASHES, or length 0 when the text had fewer than MIN_SHINGLES shingles. */
+/**
+ * MinHash values, length HASHES, or length 0 when the text had fewer than MIN_SHINGLES shingles. Values are 16-bit
+ * (b-bit MinHash): each 32-bit mix yields two hash functions, halving the cost; two different shingles tie on a
+ * 16-bit minimum with probability ~1/65536, a negligible bias for near-duplicate detection.
+ */
 export type MinHashSignature = Uint32Array;
 
-// Fixed seeds (a deterministic LCG), so signatures are stable across processes and deploys.
-const SEEDS = new Uint32Array(HASHES);
+// Fixed seeds (a deterministic LCG), so signatures are stable across processes and deploys; one per hash pair.
+const SEEDS = new Uint32Array(HASHES / 2);
 {
   let x = 0x2545f491;
-  for (let i = 0; i < HASHES; i++) {
+  for (let i = 0; i < SEEDS.length; i++) {
     x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
     SEEDS[i] = x;
   }
@@ -45,16 +49,35 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** Code unit that carries no content: ASCII space/punctuation, general punctuation and symbols, CJK punctuation,
+ * full-width punctuation, emoji (surrogates of the emoji planes), variation selectors and zero-width characters. */
+function isNoiseUnit(c: number): boolean {
+  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+  return (
+    (c >= 0x2000 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xd83c && c <= 0xd83e) ||
+    (c >= 0xdc00 && c <= 0xdfff) ||
+    c === 0xfe0f ||
+    c === 0x00a0
+  );
+}
+
 // Punctuation, symbols and emoji differ between copies of one ad; they are not evidence of similarity.
-const NOISE_TOKEN = /^[\s\p{P}\p{S}\uFE0F\u200B-\u200D]*$/u;
+function isNoiseToken(token: string): boolean {
+  for (let i = 0; i < token.length; i++) if (!isNoiseUnit(token.charCodeAt(i))) return false;
+  return true;
+}
 
 /** MinHash signature of a token sequence; shingles are adjacent pairs of content tokens (punctuation/emoji skipped). */
 export function signature(tokens: readonly string[]): MinHashSignature {
-  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  const mins = new Uint32Array(HASHES).fill(0xffff);
   let prev = -1;
   let shingles = 0;
   for (const token of tokens) {
-    if (token.length === 0 || NOISE_TOKEN.test(token)) continue;
+    if (token.length === 0 || isNoiseToken(token)) continue;
     const h = fnv1a(token.toLowerCase());
     if (prev < 0) {
       prev = h;
@@ -63,15 +86,24 @@ export function signature(tokens: readonly string[]): MinHashSignature {
     const pair = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
     prev = h;
     shingles++;
-    for (let i = 0; i < HASHES; i++) {
-      const v = fmix32(pair ^ (SEEDS[i] as number));
-      if (v < (mins[i] as number)) mins[i] = v;
+    for (let i = 0, j = 0; i < HASHES; i += 2, j++) {
+      const v = fmix32(pair ^ (SEEDS[j] as number));
+      const hi = v >>> 16;
+      const lo = v & 0xffff;
+      if (hi < (mins[i] as number)) mins[i] = hi;
+      if (lo < (mins[i + 1] as number)) mins[i + 1] = lo;
     }
   }
   return shingles < MIN_SHINGLES ? new Uint32Array(0) : mins;
 }
 
-/** LSH band keys of a signature: `mh1:<band>:<64-bit hex>`; empty for an empty signature. */
+// Band key text without per-call number formatting: a byte → two hex digits table and per-band prefixes.
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_v, i) => i.toString(16).padStart(2, '0'));
+const BAND_PREFIX: readonly string[] = Array.from({ length: BANDS }, (_v, b) => `${NEAR_DUPLICATE_VERSION}:${b}:`);
+const hex32 = (x: number): string =>
+  (HEX_BYTE[x >>> 24] as string) + (HEX_BYTE[(x >>> 16) & 255] as string) + (HEX_BYTE[(x >>> 8) & 255] as string) + (HEX_BYTE[x & 255] as string);
+
+/** LSH band keys of a signature: `mh2:<band>:<64-bit hex>`; empty for an empty signature. */
 export function bands(sig: MinHashSignature): string[] {
   if (sig.length !== HASHES) return [];
   const out: string[] = new Array<string>(BANDS);
@@ -84,7 +116,7 @@ export function bands(sig: MinHashSignature): string[] {
       h1 = fmix32(Math.imul(h1, 31) ^ v);
       h2 = fmix32((h2 + Math.imul(v, 0xcc9e2d51)) >>> 0);
     }
-    out[b] = `${NEAR_DUPLICATE_VERSION}:${b}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+    out[b] = (BAND_PREFIX[b] as string) + hex32(h1) + hex32(h2);
   }
   return out;
 }
