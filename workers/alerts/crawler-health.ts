@@ -12,6 +12,8 @@ export interface CrawlRunSummary {
   errors: number;
   ok?: boolean;
   message?: string;
+  /** CrawlSummary.skipped: `seen`/`unchanged` mean the source still yields known articles (nothing new is fine). */
+  skipped?: Partial<Record<string, number>>;
 }
 
 export interface CrawlerHealthOptions {
@@ -43,8 +45,8 @@ export function crawlerHealthAlerts(runs: readonly CrawlRunSummary[], options: C
         explanation: `The run of ${run.sourceId} that finished at ${run.finishedAt} made ${requests} requests: ${run.errors} failed, ${run.pagesFetched} succeeded, ${run.documentsEmitted} documents.${detail}`,
         observed: errorShare,
       });
-    } else if (run.documentsEmitted === 0 || run.ok === false) {
-      const why = run.pagesFetched === 0 ? 'fetched no pages at all' : `fetched ${run.pagesFetched} pages but extracted no documents (selectors or page layout changed?)`;
+    } else if (yieldedNothing(run)) {
+      const why = run.pagesFetched === 0 ? 'fetched no pages at all' : `fetched ${run.pagesFetched} pages but extracted no documents, new or known (selectors or page layout changed?)`;
       alerts.push({
         ...base,
         key: `crawler_silent|${run.sourceId}|${run.finishedAt}`,
@@ -69,4 +71,15 @@ export function crawlerHealthAlerts(runs: readonly CrawlRunSummary[], options: C
     }
   }
   return alerts;
+}
+
+/**
+ * Nothing new is normal on a recrawl (seen articles are not even fetched), so "yielded nothing" means: no pages at
+ * all, a failed run, or pages fetched with neither new nor known (seen/unchanged) documents — the last one can only
+ * be told apart when the summary carries its skip counts.
+ */
+function yieldedNothing(run: CrawlRunSummary): boolean {
+  if (run.ok === false || run.pagesFetched === 0) return run.documentsEmitted === 0;
+  if (run.documentsEmitted > 0 || !run.skipped) return false;
+  return (run.skipped['seen'] ?? 0) + (run.skipped['unchanged'] ?? 0) === 0;
 }

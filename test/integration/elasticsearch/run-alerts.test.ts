@@ -106,7 +106,8 @@ describe('runAlerts', () => {
     const config = { ...ns.config, alertWebhookUrl: webhookUrl };
     const crawlRuns = [
       { sourceId: 'forum-a', finishedAt: '2026-11-18T14:00:00+08:00', pagesFetched: 12, documentsEmitted: 30, errors: 0, ok: true },
-      { sourceId: 'forum-b', finishedAt: '2026-11-18T14:00:00+08:00', pagesFetched: 4, documentsEmitted: 0, errors: 0, ok: true },
+      { sourceId: 'forum-b', finishedAt: '2026-11-18T14:00:00+08:00', pagesFetched: 4, documentsEmitted: 0, errors: 0, ok: true, skipped: { seen: 0, unchanged: 0 } },
+      { sourceId: 'forum-d', finishedAt: '2026-11-18T14:00:00+08:00', pagesFetched: 2, documentsEmitted: 0, errors: 0, ok: true, skipped: { seen: 40 } },
       { sourceId: 'forum-c', finishedAt: '2026-11-18T14:00:00+08:00', pagesFetched: 1, documentsEmitted: 1, errors: 9, ok: true },
     ];
     failNext = 2;

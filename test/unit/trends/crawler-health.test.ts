@@ -17,9 +17,12 @@ describe('crawlerHealthAlerts', () => {
   });
 
   it('flags a source that yielded nothing, saying whether pages were fetched', () => {
-    const [a] = crawlerHealthAlerts([run({ documentsEmitted: 0 })], { now });
+    const [a] = crawlerHealthAlerts([run({ documentsEmitted: 0, skipped: { seen: 0, unchanged: 0, error: 0 } })], { now });
     expect(a).toMatchObject({ kind: 'crawler_silent', scope: 'source s', severity: 'warning' });
     expect(a!.explanation).toContain('fetched 10 pages but extracted no documents');
+    // Nothing new but known articles still listed: a healthy recrawl. Without skip counts it cannot be judged.
+    expect(crawlerHealthAlerts([run({ documentsEmitted: 0, skipped: { seen: 25 } })], { now })).toEqual([]);
+    expect(crawlerHealthAlerts([run({ documentsEmitted: 0 })], { now })).toEqual([]);
     const [b] = crawlerHealthAlerts([run({ pagesFetched: 0, documentsEmitted: 0, ok: false, message: 'DNS failure' })], { now });
     expect(b).toMatchObject({ kind: 'crawler_silent', severity: 'critical' });
     expect(b!.explanation).toContain('fetched no pages at all');
