@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { postsIndexNames } from './posts-index.js';
 import { toPostSource } from './post-source.js';
 import { translateEsError } from './translate-es-error.js';
+import { ensureIndex } from './ensure-index.js';
 
 export interface IndexFailure {
   docId: string;
@@ -69,9 +70,22 @@ export async function indexDocuments(
   }
   let indexed = 0;
   const retries = options.retries ?? 2;
+  let setUp = false;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    const outcome = await sendAll(client, config, pending, options);
+    const outcome = await sendAll(client, config, pending, { ...options, requireAlias: options.index === undefined });
     indexed += outcome.indexed;
+    // The alias is missing (no `pulse index setup` yet): create the versioned index behind it once and resend, rather
+    // than letting Elasticsearch auto-create a concrete index with guessed mappings under the alias's name.
+    const missing = outcome.failed.filter((f) => f.missingAlias);
+    if (missing.length > 0 && !setUp && options.index === undefined) {
+      setUp = true;
+      await ensureIndex(client, config);
+      options.logger?.info({ alias: target }, 'created the posts index on first use');
+      failed.push(...outcome.failed.filter((f) => !f.missingAlias).filter((f) => !f.failure.retryable).map((f) => f.failure));
+      pending = [...missing, ...outcome.failed.filter((f) => !f.missingAlias && f.failure.retryable)].map((f) => f.entry);
+      attempt--;
+      continue;
+    }
     const retryable = outcome.failed.filter((f) => f.failure.retryable);
     failed.push(...outcome.failed.filter((f) => !f.failure.retryable).map((f) => f.failure));
     if (attempt >= retries || retryable.length === 0) {
@@ -90,10 +104,12 @@ export async function indexDocuments(
 
 interface BatchOutcome {
   indexed: number;
-  failed: Array<{ entry: Entry; failure: IndexFailure }>;
+  failed: Array<{ entry: Entry; failure: IndexFailure; missingAlias?: boolean }>;
 }
 
-async function sendAll(client: Client, config: IndexConfig, entries: Entry[], options: IndexDocumentsOptions): Promise<BatchOutcome> {
+type SendOptions = IndexDocumentsOptions & { requireAlias: boolean };
+
+async function sendAll(client: Client, config: IndexConfig, entries: Entry[], options: SendOptions): Promise<BatchOutcome> {
   const batches = splitBatches(entries, config.indexBatchSize, config.indexBatchBytes);
   const total: BatchOutcome = { indexed: 0, failed: [] };
   let next = 0;
@@ -135,12 +151,13 @@ interface BulkItemResult {
   error?: { type?: string; reason?: string; caused_by?: { type?: string; reason?: string } };
 }
 
-async function sendBatch(client: Client, config: IndexConfig, batch: Entry[], options: IndexDocumentsOptions): Promise<BatchOutcome> {
+async function sendBatch(client: Client, config: IndexConfig, batch: Entry[], options: SendOptions): Promise<BatchOutcome> {
   let response: { errors: boolean; items?: Array<Record<string, BulkItemResult>> };
   try {
     response = (await client.bulk<string>({
       operations: batch.flatMap((e) => e.lines),
       refresh: options.refresh ?? false,
+      require_alias: options.requireAlias,
       filter_path: ['errors', 'items.*.status', 'items.*.error'],
     })) as typeof response;
   } catch (error) {
@@ -159,6 +176,7 @@ async function sendBatch(client: Client, config: IndexConfig, batch: Entry[], op
     outcome.failed.push({
       entry,
       failure: { docId: entry.docId, status, reason: describeItemError(result), retryable: status === 429 || status >= 500 },
+      missingAlias: status === 404 && result?.error?.type === 'index_not_found_exception',
     });
   });
   return outcome;

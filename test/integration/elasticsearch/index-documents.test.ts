@@ -10,7 +10,10 @@ const ns = testNamespace('es-index');
 const config = { ...ns.config, indexBatchSize: 3 };
 const es = createEsClient(config);
 
+const fresh = testNamespace('es-index-first-use');
+
 afterAll(async () => {
+  await dropNamespace(es, fresh.config.indexPrefix);
   await dropNamespace(es, config.indexPrefix);
   await es.close();
 });
@@ -66,6 +69,15 @@ describe('indexDocuments', () => {
     expect(result.failed).toHaveLength(1);
     expect(result.failed[0]).toMatchObject({ docId: bad.docId, status: 400, retryable: false });
     expect(result.failed[0]!.reason).toMatch(/sentiment\.score/);
+  });
+
+  it('creates the versioned index behind the alias on first use instead of letting ES guess a concrete index', async () => {
+    const result = await indexDocuments(es, fresh.config, docs.slice(0, 4), { refresh: true });
+    expect(result).toEqual({ indexed: 4, failed: [] });
+    const aliases = await es.indices.getAlias({ name: `${fresh.config.indexPrefix}-posts` });
+    expect(Object.keys(aliases)).toEqual([`${fresh.config.indexPrefix}-posts-v1`]);
+    const mapping = await es.indices.getMapping({ index: `${fresh.config.indexPrefix}-posts` });
+    expect(Object.values(mapping)[0]!.mappings.properties!['aspects']).toMatchObject({ type: 'nested' });
   });
 
   it('throws a typed, retryable ES_UNAVAILABLE naming the URL without credentials and the start command', async () => {
