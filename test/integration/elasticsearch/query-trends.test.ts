@@ -18,7 +18,7 @@ const docs = [
   makeAnalyzedDocument({ n: 'b2', sourceId: 'forum-b', publishedAt: '2026-11-20T09:00:00+08:00', score: -0.4, label: 'neg', keywords: ['囤货', '退款'], clusterId: 'wave', aspects: [{ name: 'refunds', label: 'neg', score: -0.5 }, { name: 'quality', label: 'pos', score: 0.6 }], analysisVersion: 'v2' }),
   makeAnalyzedDocument({ n: 'b3', sourceId: 'forum-b', publishedAt: '2026-11-20T10:00:00+08:00', score: 0, label: 'neu', keywords: ['囤货'], clusterId: 'wave', analysisVersion: 'v2' }),
   makeAnalyzedDocument({ n: 'b4', sourceId: 'forum-a', publishedAt: '2026-11-20T23:30:00+08:00', score: -0.2, label: 'neg', keywords: ['退款'], aspects: [{ name: 'refunds', label: 'pos', score: 0.3 }], analysisVersion: 'v2' }),
-  makeAnalyzedDocument({ n: 'c1', sourceId: 'forum-a', publishedAt: '2026-11-21T00:30:00+08:00', score: 0.4, label: 'pos', keywords: ['代理'], analysisVersion: 'v2' }),
+  makeAnalyzedDocument({ n: 'c1', sourceId: 'forum-a', publishedAt: '2026-11-21T00:30:00+08:00', score: 0.4, label: 'pos', keywords: ['代理'], topics: ['微商', '传销'], analysisVersion: 'v2' }),
   makeAnalyzedDocument({ n: 's1', sourceId: 'forum-b', publishedAt: '2026-11-20T12:00:00+08:00', score: 0.9, label: 'pos', keywords: ['招代理'], speaker: 'seller_ad', analysisVersion: 'v2' }),
 ];
 
@@ -93,6 +93,13 @@ describe('queryTrends', () => {
     const vol = Object.fromEntries(rows.map((r) => [r.group, r.volume]));
     expect(vol).toEqual({ 'forum-b': 3, 'forum-a': 1 });
     const one = await queryTrends(es, config, { interval: 'day', timezone: tz, from: '2026-11-20', to: '2026-11-21', sourceId: 'forum-a' });
+    expect(one.map((r) => r.volume)).toEqual([1]);
+  });
+
+  it('groups by topic (a post with two topics counts in both) and filters by topic', async () => {
+    const rows = await queryTrends(es, config, { interval: 'day', timezone: tz, from: '2026-11-21', to: '2026-11-22', groupBy: 'topic', excludeSellerAds: true });
+    expect(Object.fromEntries(rows.map((r) => [r.group, r.volume]))).toEqual({ 微商: 1, 传销: 1 });
+    const one = await queryTrends(es, config, { interval: 'week', timezone: tz, topic: '传销' });
     expect(one.map((r) => r.volume)).toEqual([1]);
   });
 
