@@ -23,3 +23,15 @@ export function workerConnection(config: PulseConfig): Redis {
   redis.on('error', () => undefined);
   return redis;
 }
+
+/** Resolves when the connection is ready; a fail-fast producer cannot send commands before that. */
+export async function connectionReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis not ready after ${timeoutMs} ms`)), timeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

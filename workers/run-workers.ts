@@ -12,7 +12,7 @@ import { indexDocuments } from '../infra/elasticsearch/index-documents.js';
 import { createAnalyzer } from '../analysis/index.js';
 import { stages, type StageName } from './pipeline.js';
 import { createQueues, type PulseQueues } from './queues.js';
-import { producerConnection, workerConnection } from './redis-connection.js';
+import { connectionReady, producerConnection, workerConnection } from './redis-connection.js';
 import { withDeadLetters } from './dead-letters.js';
 import { IndexBatcher } from './index-batcher.js';
 import { analyzeProcessor } from './processors/analyze.processor.js';
@@ -29,6 +29,8 @@ export interface StartWorkersOptions {
 export interface RunningWorkers {
   workers: Worker[];
   queues: PulseQueues;
+  /** The process's producer connection (fail-fast profile), for callers that need Redis beside the queues. */
+  redis: Redis;
   /** Stops taking jobs, lets active ones finish within config.shutdownTimeoutMs, closes connections. */
   close(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
   const { log } = options;
   const wanted = new Set(options.stages ?? (Object.keys(stages) as StageName[]));
   const producer = producerConnection(config);
+  await connectionReady(producer);
   const queues = createQueues(config, producer);
   const connections: Redis[] = [producer];
   const workers: Worker[] = [];
@@ -97,7 +100,7 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
     })());
 
   log.info({ stages: [...wanted], prefix: config.queuePrefix }, 'workers started');
-  return { workers, queues, close };
+  return { workers, queues, redis: producer, close };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());

@@ -15,6 +15,7 @@ import { queryTrends, formatTrendTable } from '../../infra/index.js';
 import { serveStaticSite } from '../../infra/demo-site/serve-demo-site.js';
 import { loadSources } from '../../crawlers/index.js';
 import { startWorkers } from '../run-workers.js';
+import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
 import { waitForPipeline } from './wait-for-pipeline.js';
 import { writeReport } from '../export/report/write-report.js';
 import { stages } from '../pipeline.js';
@@ -25,6 +26,8 @@ export const demoSourcesFile = resolve(demoDir, 'demo.sources.yaml');
 export interface DemoOptions {
   /** Start Redis/Elasticsearch when they are not running. @default true */
   startServices: boolean;
+  /** Forget what was crawled from the demo site, so every page is fetched and analyzed again (same ids: no duplicates). */
+  fresh?: boolean;
   reportPath: string;
   progress: (msg: string) => void;
   log: Logger;
@@ -51,6 +54,10 @@ export async function runDemo(userConfig: PulseConfig, o: DemoOptions): Promise<
   const workers = await startWorkers(config, { log: o.log });
   try {
     const sources = loadSources(demoSourcesFile, { baseUrl: site.baseUrl });
+    if (o.fresh) {
+      const seen = new RedisSeenSet(workers.redis, config.queuePrefix);
+      for (const s of sources) await seen.clear(s.id);
+    }
     step(3, `crawling ${sources.length} demo source(s) → analyze → index`);
     for (const s of sources) {
       await workers.queues.crawl.add(stages.crawl.queue, { sourceId: s.id, sourcesFile: demoSourcesFile, baseUrl: site.baseUrl });

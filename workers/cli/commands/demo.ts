@@ -11,12 +11,13 @@ export const command: PulseCommand = {
       .description('start the services, crawl the bundled demo site, analyze, index, print the trend table')
       .option('--no-services', 'use the configured Redis/Elasticsearch as they are; start nothing')
       .option('--report <file>', 'where to write the HTML report', '')
+      .option('--fresh', 'forget what was crawled before: fetch and analyze every demo page again (same ids, no duplicates)')
       .option('--verbose', 'structured logs of every stage on stderr (default: warnings only, plus progress)')
-      .action(async (opts: { services: boolean; report: string; verbose?: boolean }) => {
+      .action(async (opts: { services: boolean; report: string; verbose?: boolean; fresh?: boolean }) => {
         const config = ctx.config();
         const reportPath = resolve(opts.report || resolve(config.stateDir, 'report.html'));
         const progress = (msg: string): void => void process.stderr.write(`${msg}\n`);
-        const result = await runDemo(config, { startServices: opts.services, reportPath, progress, log: opts.verbose ? ctx.logger() : createLogger({ level: 'warn' }) });
+        const result = await runDemo(config, { startServices: opts.services, fresh: opts.fresh ?? false, reportPath, progress, log: opts.verbose ? ctx.logger() : createLogger({ level: 'warn' }) });
         console.log(result.trendTable);
         console.log('');
         console.log(`Documents searchable: ${result.documents} (index alias ${config.indexPrefix}-posts at ${config.elasticsearchUrl})`);
