@@ -28,6 +28,14 @@ export const stages = {
 
 export type StageName = keyof typeof stages;
 
+/** The periodic alert pass (bursts, crawler health): a job scheduler, not a pipeline stage. */
+export const alertsQueue = 'alerts';
+export const alertsSchedulerId = 'pulse-alerts';
+
+/** What a worker process can serve: the pipeline stages, and the alert pass. */
+export type WorkerRole = StageName | 'alerts';
+export const workerRoles: readonly WorkerRole[] = ['crawl', 'analyze', 'index', 'alerts'];
+
 /** Failed-for-good jobs of every stage land here with their reason and context (see dead-letters.ts). */
 export const deadLetterQueue = 'dead-letters';
 

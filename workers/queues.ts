@@ -6,7 +6,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PulseConfig } from '../infra/config/config-fields.js';
-import { deadLetterQueue, stages, type StageName } from './pipeline.js';
+import { alertsQueue, deadLetterQueue, stages, type StageName } from './pipeline.js';
 
 export const defaultJobOptions: Record<StageName, JobsOptions> = {
   crawl: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: { age: 86_400, count: 1000 }, removeOnFail: { age: 7 * 86_400 } },
@@ -19,6 +19,7 @@ export interface PulseQueues {
   analyze: Queue;
   index: Queue;
   dead: Queue;
+  alerts: Queue;
   close(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export function createQueues(config: PulseConfig, connection: Redis): PulseQueue
     analyze: make(stages.analyze.queue, defaultJobOptions.analyze),
     index: make(stages.index.queue, defaultJobOptions.index),
     dead: make(deadLetterQueue, { removeOnComplete: false, removeOnFail: false }),
+    alerts: make(alertsQueue, { attempts: 2, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } }),
   };
   return {
     ...queues,

@@ -10,7 +10,7 @@ import type { Logger } from '../infra/logger.js';
 import { createEsClient } from '../infra/elasticsearch/es-client.js';
 import { indexDocuments } from '../infra/elasticsearch/index-documents.js';
 import { createAnalyzer } from '../analysis/index.js';
-import { stages, type StageName } from './pipeline.js';
+import { alertsQueue, alertsSchedulerId, stages, workerRoles, type WorkerRole } from './pipeline.js';
 import { createQueues, type PulseQueues } from './queues.js';
 import { connectionReady, producerConnection, workerConnection } from './redis-connection.js';
 import { withDeadLetters } from './dead-letters.js';
@@ -18,11 +18,12 @@ import { IndexBatcher } from './index-batcher.js';
 import { analyzeProcessor } from './processors/analyze.processor.js';
 import { indexProcessor } from './processors/index.processor.js';
 import { crawlProcessor } from './processors/crawl.processor.js';
+import { alertsProcessor } from './processors/alerts.processor.js';
 import { createClusterAssigner } from './cluster-assigner.js';
 
 export interface StartWorkersOptions {
-  /** Which stages this process serves. @default all */
-  stages?: StageName[];
+  /** Which stages (and whether the alert pass) this process serves. @default all */
+  stages?: WorkerRole[];
   log: Logger;
 }
 
@@ -37,7 +38,7 @@ export interface RunningWorkers {
 
 export async function startWorkers(config: PulseConfig, options: StartWorkersOptions): Promise<RunningWorkers> {
   const { log } = options;
-  const wanted = new Set(options.stages ?? (Object.keys(stages) as StageName[]));
+  const wanted = new Set<WorkerRole>(options.stages ?? workerRoles);
   const producer = producerConnection(config);
   await connectionReady(producer);
   const queues = createQueues(config, producer);
@@ -45,10 +46,13 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
   const workers: Worker[] = [];
   const closers: Array<() => Promise<void>> = [];
 
-  const start = (stage: StageName, processor: Processor, concurrency: number): void => {
+  const start = (role: WorkerRole, processor: Processor, concurrency: number): void => {
     const connection = workerConnection(config);
     connections.push(connection);
-    const worker = new Worker(stages[stage].queue, withDeadLetters(stage, queues.dead, processor), {
+    const queueName = role === 'alerts' ? alertsQueue : stages[role].queue;
+    // The alert pass is re-run by its scheduler anyway; pipeline stages keep their failures as dead letters.
+    const guarded = role === 'alerts' ? processor : withDeadLetters(role, queues.dead, processor);
+    const worker = new Worker(queueName, guarded, {
       connection,
       prefix: config.queuePrefix,
       concurrency,
@@ -56,7 +60,7 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
       lockDuration: 60_000,
       maxStalledCount: 3,
     });
-    const wlog = log.child({ queue: stages[stage].queue });
+    const wlog = log.child({ queue: queueName });
     worker.on('failed', (job, err) => wlog.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed'));
     worker.on('error', (err) => wlog.error({ err: err.message }, 'worker error'));
     workers.push(worker);
@@ -83,6 +87,14 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
       await batcher.drain();
       await es.close();
     });
+  }
+
+  if (wanted.has('alerts')) {
+    const es = createEsClient(config);
+    start('alerts', alertsProcessor({ config, es, redis: producer, log: log.child({ queue: alertsQueue }) }), 1);
+    // Idempotent: every worker process may upsert it; BullMQ keeps exactly one scheduler with this id.
+    await queues.alerts.upsertJobScheduler(alertsSchedulerId, { pattern: config.alertsCron, tz: config.timezone }, { name: 'alerts' });
+    closers.push(() => es.close());
   }
 
   let closing: Promise<void> | undefined;

@@ -14,6 +14,8 @@ export const SourceRun = z.object({
   pagesFetched: z.number().int(),
   documentsEmitted: z.number().int(),
   errors: z.number().int(),
+  /** Pages skipped per reason (seen, unchanged, robots, off-topic…): `seen` means the source still answers. */
+  skipped: z.record(z.string(), z.number()).optional(),
   message: z.string().optional(),
 });
 export type SourceRun = z.infer<typeof SourceRun>;

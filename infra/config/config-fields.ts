@@ -41,6 +41,7 @@ export const configFields = {
   indexBatchBytes: field(z.coerce.number().int().min(1024).default(5_000_000), 'PULSE_INDEX_BATCH_BYTES', 'maximum bytes per bulk request'),
   shutdownTimeoutMs: field(z.coerce.number().int().min(0).default(30_000), 'PULSE_SHUTDOWN_TIMEOUT_MS', 'how long workers may drain on SIGTERM'),
   chromiumPath: field(z.string().default('/usr/bin/chromium'), 'PULSE_CHROMIUM_PATH', 'Chromium executable for browser sources and the report test'),
+  alertsCron: field(z.string().regex(/^\S+(\s+\S+){4,5}$/).default('0 5 * * * *'), 'PULSE_ALERTS_CRON', 'when the scheduled alert pass runs (cron, seconds first when 6 fields), in PULSE_TIMEZONE'),
   alertWebhookUrl: field(httpUrl.optional(), 'PULSE_ALERT_WEBHOOK', 'optional webhook that receives alerts as JSON'),
   esJavaHome: field(z.string().optional(), 'ES_JAVA_HOME', 'JDK 21+ for the local Elasticsearch (auto-detected under /usr/lib/jvm)'),
   esVersion: field(z.string().default('9.5.4'), 'PULSE_ES_VERSION', 'version of the local Elasticsearch integ-test zip'),

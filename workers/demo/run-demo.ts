@@ -19,6 +19,8 @@ import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
 import { waitForPipeline } from './wait-for-pipeline.js';
 import { writeReport } from '../export/report/write-report.js';
 import { stages } from '../pipeline.js';
+import { runAlertPass } from '../processors/alerts.processor.js';
+import { connectionReady, producerConnection } from '../redis-connection.js';
 
 const demoDir = fileURLToPath(new URL('../../infra/demo-site/', import.meta.url));
 export const demoSourcesFile = resolve(demoDir, 'demo.sources.yaml');
@@ -51,7 +53,7 @@ export async function runDemo(userConfig: PulseConfig, o: DemoOptions): Promise<
 
   step(2, `serving the demo site on 127.0.0.1:${config.demoPort}`);
   const site = await serveStaticSite(resolve(demoDir, 'site'), { host: '127.0.0.1', port: config.demoPort });
-  const workers = await startWorkers(config, { log: o.log });
+  const workers = await startWorkers(config, { stages: ['crawl', 'analyze', 'index'], log: o.log });
   try {
     const sources = loadSources(demoSourcesFile, { baseUrl: site.baseUrl });
     if (o.fresh) {
@@ -84,7 +86,16 @@ export async function runDemo(userConfig: PulseConfig, o: DemoOptions): Promise<
   const rows = await queryTrends(es, config, { interval: 'day', timezone: config.timezone, excludeSellerAds: true });
   const trendTable = formatTrendTable(rows);
 
-  step(6, 'report');
+  step(6, 'alerts and report');
+  // The demo's two weeks are all "recent": judge every day of them, not only the latest two as the hourly pass does.
+  const redis = producerConnection(config);
+  try {
+    await connectionReady(redis);
+    const alerts = await runAlertPass({ config, es, redis, log: o.log }, { recentPeriods: 14 });
+    o.progress(`      alerts: ${alerts.raised} new, ${alerts.alreadyRaised} raised before`);
+  } finally {
+    redis.disconnect();
+  }
   await writeReport(es, config, { out: o.reportPath });
   await es.close();
   return { documents: count, trendTable, reportPath: o.reportPath };

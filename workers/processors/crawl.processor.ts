@@ -70,6 +70,8 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
       pagesFetched: summary.pagesFetched,
       documentsEmitted: summary.documentsEmitted,
       errors: summary.errors.length,
+      skipped: summary.skipped,
+      ...(summary.errors[0] ? { message: `${summary.errors[0].code} ${summary.errors[0].url}: ${summary.errors[0].message}`.slice(0, 500) } : {}),
     });
     return summary;
   };

@@ -5,21 +5,19 @@
 import type { PulseCommand } from '../cli-context.js';
 import { startWorkers } from '../../run-workers.js';
 import { requireServices } from '../../../infra/services/require-services.js';
-import type { StageName } from '../../pipeline.js';
-
-const allStages: StageName[] = ['crawl', 'analyze', 'index'];
+import { workerRoles, type WorkerRole } from '../../pipeline.js';
 
 export const command: PulseCommand = {
   register(program, ctx) {
     program
       .command('workers')
-      .description('run crawl, analyze and index workers until SIGINT/SIGTERM')
-      .option('--stages <list>', 'comma-separated subset of crawl,analyze,index', allStages.join(','))
+      .description('run crawl, analyze, index and alert workers until SIGINT/SIGTERM')
+      .option('--stages <list>', 'comma-separated subset of crawl,analyze,index,alerts', workerRoles.join(','))
       .action(async (opts: { stages: string }) => {
         const config = ctx.config();
         const log = ctx.logger();
-        const stages = opts.stages.split(',').map((s) => s.trim()) as StageName[];
-        const unknown = stages.filter((s) => !allStages.includes(s));
+        const stages = opts.stages.split(',').map((s) => s.trim()) as WorkerRole[];
+        const unknown = stages.filter((s) => !workerRoles.includes(s));
         if (unknown.length) throw Object.assign(new Error(`unknown stage(s): ${unknown.join(', ')}`), { code: 'USAGE' });
         await requireServices(config);
         const running = await startWorkers(config, { stages, log });
