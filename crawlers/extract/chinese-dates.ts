@@ -11,11 +11,20 @@ export interface DateContext {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+// Building an Intl.DateTimeFormat is costly; one per zone is reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timezone: string): Intl.DateTimeFormat => {
+  let f = formatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timezone, f);
+  }
+  return f;
+};
+
 /** Offset in minutes of `timezone` at instant `at` (e.g. +480 for Asia/Shanghai). */
 function offsetMinutes(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(at);
+  const parts = formatterFor(timezone).formatToParts(at);
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);

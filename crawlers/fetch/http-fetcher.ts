@@ -5,6 +5,8 @@
  * checks on every hop, a byte cap, retries with exponential backoff on 429/5xx/timeouts, private in-memory storage.
  */
 import { Transform } from 'node:stream';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { Configuration, HttpCrawler, Log, LogLevel } from '@crawlee/cheerio';
 import { CrawlError } from '../errors.js';
@@ -50,6 +52,9 @@ function capResponse(ctx: Ctx, max: number, sourceId: string): void {
 export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks): Fetcher {
   const { sourceId, limits, politeness } = settings;
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
+  // Keep-alive sockets, bounded by the source's concurrency (got would otherwise open a connection per page).
+  const agentOptions = { keepAlive: true, maxSockets: politeness.maxConcurrency, timeout: limits.timeoutMs };
+  const agent = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
   const crawler = new HttpCrawler(
     {
       log: new Log({ level: LogLevel.OFF }),
@@ -79,6 +84,7 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
             headers: { 'user-agent': settings.userAgent, accept: settings.accept ?? '*/*', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
             useHeaderGenerator: false,
             http2: false,
+            agent,
             followRedirect: true,
             maxRedirects: 5,
             hooks: {
@@ -129,7 +135,12 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
   const toRequests = (reqs: FetchRequest[]) => reqs.map((r) => ({ url: r.url, uniqueKey: r.url, userData: r.userData }));
   return {
     run: async (start) => {
-      await crawler.run(toRequests(start));
+      try {
+        await crawler.run(toRequests(start));
+      } finally {
+        agent.http.destroy();
+        agent.https.destroy();
+      }
     },
     enqueue: async (reqs) => {
       if (reqs.length > 0) await crawler.addRequests(toRequests(reqs));

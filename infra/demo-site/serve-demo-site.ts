@@ -92,8 +92,6 @@ export async function serveStaticSite(rootDir: string, options: ServeOptions = {
       res.end(String(error));
     });
   });
-  // Sockets kept alive by clients must not hold close() open.
-  server.keepAliveTimeout = 1000;
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -105,6 +103,7 @@ export async function serveStaticSite(rootDir: string, options: ServeOptions = {
     baseUrl: origin,
     close: () =>
       new Promise<void>((ok, fail) => {
+        // Sockets kept alive by clients must not hold close() open.
         server.closeAllConnections();
         server.close((error) => (error ? fail(error) : ok()));
       }),
