@@ -37,7 +37,7 @@ export const configFields = {
   analyzeConcurrency: field(z.coerce.number().int().min(1).default(2), 'PULSE_ANALYZE_CONCURRENCY', 'analyze jobs in flight per process'),
   indexConcurrency: field(z.coerce.number().int().min(1).default(1), 'PULSE_INDEX_CONCURRENCY', 'index jobs in flight per process'),
   crawlConcurrency: field(z.coerce.number().int().min(1).default(1), 'PULSE_CRAWL_CONCURRENCY', 'crawl jobs in flight per process'),
-  indexBatchSize: field(z.coerce.number().int().min(1).max(5000).default(200), 'PULSE_INDEX_BATCH_SIZE', 'documents per bulk request'),
+  indexBatchSize: field(z.coerce.number().int().min(1).max(5000).default(1000), 'PULSE_INDEX_BATCH_SIZE', 'documents per bulk request'),
   indexBatchBytes: field(z.coerce.number().int().min(1024).default(5_000_000), 'PULSE_INDEX_BATCH_BYTES', 'maximum bytes per bulk request'),
   shutdownTimeoutMs: field(z.coerce.number().int().min(0).default(30_000), 'PULSE_SHUTDOWN_TIMEOUT_MS', 'how long workers may drain on SIGTERM'),
   chromiumPath: field(z.string().default('/usr/bin/chromium'), 'PULSE_CHROMIUM_PATH', 'Chromium executable for browser sources and the report test'),
