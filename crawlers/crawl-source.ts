@@ -19,7 +19,6 @@ import { createAddressGuard } from './politeness/address-guard.js';
 import { createRobotsCache } from './politeness/robots-cache.js';
 import { createDomainThrottle } from './politeness/domain-throttle.js';
 import { createHttpFetcher } from './fetch/http-fetcher.js';
-import { createBrowserFetcher } from './fetch/browser-fetcher.js';
 import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
 import { handlerFor, startLabel } from './source-types/handler-for-source.js';
 import type { FollowLink, ItemDraft, PageLabel } from './source-types/page-handler.js';
@@ -184,7 +183,8 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   const hooks = { checkUrl, checkAddress: (u: string) => guard.check(u), throttle: (u: string) => throttle.wait(u), onResponse, onFailure };
   fetcher =
     source.type === 'browser'
-      ? createBrowserFetcher({ ...settings, chromiumPath: options.chromiumPath ?? '/usr/bin/chromium', waitFor: source.waitFor }, hooks)
+      ? // Loaded only for browser sources: Playwright is heavy and plain-HTTP workers never need it.
+        (await import('./fetch/browser-fetcher.js')).createBrowserFetcher({ ...settings, chromiumPath: options.chromiumPath ?? '/usr/bin/chromium', waitFor: source.waitFor }, hooks)
       : createHttpFetcher(settings, hooks);
   await fetcher.run(startRequests);
   if (!fatal) await emitter.flush().catch((e: unknown) => void (fatal = e as CrawlError));
