@@ -32,6 +32,8 @@ export interface SyncOptions {
   timezone?: string;
   /** Sources file written into each scheduled job, so workers read the same file. */
   sourcesFile?: string;
+  /** Written into each job to fill `{{baseUrl}}` (the demo and tests, whose site runs on a random port). */
+  baseUrl?: string;
 }
 
 export async function listSchedules(queue: Queue): Promise<ScheduleInfo[]> {
@@ -56,7 +58,11 @@ export async function syncSchedules(queue: Queue, sources: readonly SourceConfig
       result.unchanged.push(source.id);
       continue;
     }
-    const data: CrawlJob = { sourceId: source.id, ...(options.sourcesFile ? { sourcesFile: options.sourcesFile } : {}) };
+    const data: CrawlJob = {
+      sourceId: source.id,
+      ...(options.sourcesFile ? { sourcesFile: options.sourcesFile } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    };
     const { attempts, backoff, removeOnComplete, removeOnFail } = defaultJobOptions.crawl;
     await queue.upsertJobScheduler(id, { pattern: source.schedule, tz }, { name: stages.crawl.queue, data, opts: { attempts, backoff, removeOnComplete, removeOnFail } });
     (before ? result.updated : result.created).push(source.id);
