@@ -140,8 +140,14 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
       summary.errors.push({ url: res.url, code: 'HTTP_STATUS', message: `HTTP ${res.status}` });
       return;
     }
+    const contentType = String(res.headers['content-type'] ?? '');
+    // Article and list pages must be markup; a PDF or image behind an article link is not read as text.
+    if ((data.label === 'DETAIL' || data.label === 'LIST') && contentType && !/html|xml|text\/plain/i.test(contentType)) {
+      summary.skipped.error++;
+      summary.errors.push({ url: res.url, code: 'UNSUPPORTED_CONTENT', message: `not an HTML page (${contentType.split(';')[0]})` });
+      return;
+    }
     try {
-      const contentType = String(res.headers['content-type'] ?? '');
       const text = source.type === 'browser' ? res.body.toString('utf8') : decodeBody(res.body, contentType, source.charset).text;
       const result = handler({ url: res.url, finalUrl: canonicalUrl(res.finalUrl), label: data.label, depth: data.depth, contentType, text, draft: data.draft ? { ...data.draft, marker: data.marker } : data.marker ? { marker: data.marker } : undefined });
       for (const item of result.items) await handleDraft(item, data.label === 'DETAIL');
