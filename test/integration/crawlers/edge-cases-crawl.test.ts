@@ -1,7 +1,7 @@
 /**
  * Politeness and failure handling on a loopback fixture site: robots.txt disallow, a flaky endpoint (500 then 200),
  * a slow endpoint (timeout after retries), a redirect to a forbidden internal address, oversized pages (declared and
- * chunked), malformed HTML and a 404 — asserting the exact documents and the summary.
+ * chunked), malformed HTML, a PDF behind an article link and a 404 — asserting the exact documents and the summary.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +50,9 @@ beforeAll(async () => {
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
             return true;
           }
+          case '/report.pdf':
+            res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 微商');
+            return true;
           case '/huge-chunked.html': {
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             for (let i = 0; i < 30; i++) res.write(`<p>${'微商'.repeat(5000)}</p>`);
@@ -122,8 +125,9 @@ describe('edge cases of an html source', () => {
       '/huge.html': 'PAGE_TOO_LARGE',
       '/huge-chunked.html': 'PAGE_TOO_LARGE',
       '/missing.html': 'HTTP_STATUS',
+      '/report.pdf': 'UNSUPPORTED_CONTENT',
     });
-    expect(summary.skipped).toMatchObject({ robots: 1, forbiddenAddress: 1, tooLarge: 2, error: 2, offTopic: 0 });
+    expect(summary.skipped).toMatchObject({ robots: 1, forbiddenAddress: 1, tooLarge: 2, error: 3, offTopic: 0 });
     expect(summary.documentsEmitted).toBe(3);
     expect(count('/flaky.html')).toBe(2);
     expect(count('/slow.html')).toBe(3);
