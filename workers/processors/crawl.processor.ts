@@ -5,7 +5,7 @@
  */
 import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { crawlSource, loadSources, type CrawlSummary } from '../../crawlers/index.js';
+import { crawlSource, loadSources, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
@@ -29,6 +29,38 @@ export class UnknownSourceError extends Error {
   }
 }
 
+/**
+ * Redis failed under the seen-set during a run. crawlSource counts that as a page error and goes on, which would drop
+ * those pages from this run while the job still succeeds; failing the job instead makes BullMQ retry it, and the retry
+ * fetches exactly the pages the seen-set does not hold yet.
+ */
+export class CrawlStoreError extends Error {
+  readonly code = 'CRAWL_STORE_FAILED';
+  readonly retryable = true;
+  constructor(readonly context: { sourceId: string }, cause: unknown) {
+    super(`seen-set store failed during the crawl of ${context.sourceId} (${(cause as Error)?.message ?? String(cause)}); the run will be retried`, { cause });
+    this.name = 'CrawlStoreError';
+  }
+}
+
+/** Remembers the first failure of the store while passing every call (and its error) through unchanged. */
+function watchStore(store: SeenSet): { store: SeenSet; failure(): unknown } {
+  let failure: unknown;
+  const watch = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((error: unknown) => {
+      failure ??= error;
+      throw error;
+    });
+  return {
+    store: {
+      getMany: (sourceId, urls) => watch(store.getMany(sourceId, urls)),
+      putMany: (sourceId, entries) => watch(store.putMany(sourceId, entries)),
+      clear: (sourceId) => watch(store.clear(sourceId)),
+    },
+    failure: () => failure,
+  };
+}
+
 export function allowPrivateOption(value: string): boolean | string[] {
   if (value.trim() === '*') return true;
   const hosts = value.split(',').map((h) => h.trim()).filter(Boolean);
@@ -50,6 +82,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
       await queues.analyze.addBulk(docs.map((doc) => ({ name: stages.analyze.queue, data: doc, opts: { jobId: analyzeJobId(doc) } })));
       await job.updateProgress({ documents: (typeof job.progress === 'object' ? Number((job.progress as { documents?: number }).documents ?? 0) : 0) + docs.length });
     };
+    const watched = watchStore(seenSet);
     const summary = await crawlSource(
       source,
       {
@@ -59,8 +92,9 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         allowPrivateAddresses: allowPrivateOption(config.crawlAllowPrivate),
         chromiumPath: config.chromiumPath,
       },
-      { seenSet, sink, log },
+      { seenSet: watched.store, sink, log },
     );
+    if (watched.failure() !== undefined) throw new CrawlStoreError({ sourceId: source.id }, watched.failure());
     await recordSourceRun(redis, config.queuePrefix, {
       sourceId: source.id,
       jobId: String(job.id),
