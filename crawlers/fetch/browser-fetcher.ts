@@ -1,7 +1,8 @@
 /**
  * Rendered fetching through crawlee's PlaywrightCrawler with Debian's Chromium (executablePath, never a downloaded
- * browser): our UA, no fingerprint injection, every request routed through the URL checks (navigations: domain +
- * address; subresources: address only; images/fonts/media skipped), 429/5xx retried with backoff, a byte cap on
+ * browser): our UA, no fingerprint injection, every request and redirect hop checked through the DevTools Fetch
+ * domain (navigations: domain + address; subresources: address only; images/fonts/media skipped), 429/5xx retried
+ * with backoff, a byte cap on
  * the rendered DOM, private in-memory storage.
  */
 import type { Page, Response } from 'playwright';
@@ -19,19 +20,39 @@ export interface BrowserFetcherSettings extends FetcherSettings {
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
+interface PausedRequest {
+  requestId: string;
+  frameId: string;
+  resourceType: string;
+  request: { url: string };
+}
+
+/**
+ * Every request of the page — including each hop of a redirect chain, which Playwright's page.route() never sees —
+ * is paused through the Chrome DevTools Fetch domain and checked: the main frame's documents against domain and
+ * address, everything else against address; images, fonts and media are not loaded at all.
+ */
 async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<string, unknown>): Promise<void> {
-  await page.route('**/*', async (route) => {
-    const req = route.request();
-    if (['image', 'font', 'media'].includes(req.resourceType())) return route.abort('blockedbyclient');
-    try {
-      if (req.isNavigationRequest() && req.frame() === page.mainFrame()) await hooks.checkUrl(req.url());
-      else await hooks.checkAddress(req.url());
-    } catch (error) {
-      if (req.isNavigationRequest() && error instanceof CrawlError) userData['__refusal'] = { code: error.code, message: error.message };
-      return route.abort('blockedbyclient');
-    }
-    return route.continue();
+  const cdp = await page.context().newCDPSession(page);
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const mainFrame = frameTree.frame.id;
+  cdp.on('Fetch.requestPaused', (event: PausedRequest) => {
+    void (async () => {
+      const { requestId, resourceType, request } = event;
+      const fail = (): Promise<unknown> => cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+      if (['Image', 'Font', 'Media'].includes(resourceType)) return fail();
+      const navigation = resourceType === 'Document' && event.frameId === mainFrame;
+      try {
+        if (navigation) await hooks.checkUrl(request.url);
+        else await hooks.checkAddress(request.url);
+      } catch (error) {
+        if (navigation && error instanceof CrawlError) userData['__refusal'] = { code: error.code, message: error.message };
+        return fail();
+      }
+      return cdp.send('Fetch.continueRequest', { requestId });
+    })().catch(() => undefined); // the page may be gone already
   });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
 }
 
 export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: FetcherHooks): Fetcher {

@@ -3,6 +3,8 @@
  * the exact documents come out; the same site crawled as plain html yields none (proving the rendering mattered).
  */
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource, MemorySeenSet, parseSources, type RawDocument, type SourceConfig } from '../../../crawlers/index.js';
 import { hashAuthor } from '../../../crawlers/document-ids.js';
@@ -10,15 +12,27 @@ import { serveFixtureSite, type ServedSite } from '../../helpers/fixture-server.
 import { testConfig } from '../../helpers/test-config.js';
 
 let site: ServedSite;
+let internal: Server;
+let internalHits = 0;
 beforeAll(async () => {
-  site = await serveFixtureSite('js-stories');
+  // An "internal service" on another loopback address: only the crawler's guard keeps the browser away from it.
+  internal = createServer((_req, res) => void (internalHits++, res.end('<html><body data-ready="1"><a class="story" href="/x">微商</a></body></html>')));
+  await new Promise<void>((ok) => internal.listen(0, '127.0.0.2', ok));
+  const port = (internal.address() as AddressInfo).port;
+  site = await serveFixtureSite('js-stories', {
+    handlers: [(_req, res, url) => (url.pathname === '/go.html' ? (res.writeHead(302, { location: `http://127.0.0.2:${port}/admin` }).end(), true) : false)],
+  });
 });
-afterAll(async () => site.close());
+afterAll(async () => {
+  internal.closeAllConnections();
+  await new Promise((ok) => internal.close(ok));
+  await site.close();
+});
 
 const chromiumPath = testConfig().chromiumPath;
 const options = { userAgent: 'PulseBot/0.1 (+test)', authorSalt: 'salt', allowPrivateAddresses: ['127.0.0.1'], chromiumPath, now: () => new Date('2024-03-06T10:00:00+08:00') };
 
-function source(type: 'browser' | 'html'): SourceConfig {
+function source(type: 'browser' | 'html', start = '{{baseUrl}}/list.html'): SourceConfig {
   const [s] = parseSources(
     {
       sources: [
@@ -28,7 +42,7 @@ function source(type: 'browser' | 'html'): SourceConfig {
           schedule: '0 0 * * *',
           topics: ['微商', '代理', '囤货'],
           politeness: { maxRequestsPerMinute: 6000 },
-          startUrls: ['{{baseUrl}}/list.html'],
+          startUrls: [start],
           list: { itemLink: 'a.story', nextPage: 'a.next' },
           detail: { title: 'h1.title', body: '.content', author: '.author', publishedAt: '.time' },
           ...(type === 'browser' ? { waitFor: 'body[data-ready]' } : {}),
@@ -61,6 +75,14 @@ describe('browser source (real Chromium)', () => {
     expect(summary).toMatchObject({ pagesFetched: 5, documentsEmitted: 2, errors: [] });
     expect(summary.skipped.offTopic).toBe(1);
   }, 120_000);
+
+  it('refuses a redirect into an internal address inside the browser too', async () => {
+    const { docs, summary } = await crawl(source('browser', '{{baseUrl}}/go.html'));
+    expect(docs).toEqual([]);
+    expect(summary.errors.map((e) => [e.url.replace(site.baseUrl, ''), e.code])).toEqual([['/go.html', 'ADDRESS_FORBIDDEN']]);
+    expect(summary.skipped.forbiddenAddress).toBe(1);
+    expect(internalHits).toBe(0);
+  }, 60_000);
 
   it('the same site as a plain html source finds nothing to crawl', async () => {
     const { docs, summary } = await crawl(source('html'));
