@@ -2,8 +2,7 @@
  * Rendered fetching through crawlee's PlaywrightCrawler with Debian's Chromium (executablePath, never a downloaded
  * browser): our UA, no fingerprint injection, every request and redirect hop checked through the DevTools Fetch
  * domain (navigations: domain + address; subresources: address only; images/fonts/media skipped), 429/5xx retried
- * with backoff, a byte cap on
- * the rendered DOM, private in-memory storage.
+ * with backoff, a byte cap on the rendered DOM, private in-memory storage.
  */
 import type { Page, Response } from 'playwright';
 import { chromium } from 'playwright';
