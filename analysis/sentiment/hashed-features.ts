@@ -12,6 +12,8 @@ export interface FeatureOptions {
   /** log2 of the number of weight buckets. */
   bits: number;
   negators: ReadonlySet<string>;
+  /** Count each feature once per text (presence, not frequency). */
+  binary?: boolean;
 }
 
 /** Feature indices of one text; `count` entries of `indices` are valid. */
@@ -102,5 +104,15 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
   }
 
   if (!extra.dropEmoticons) for (const e of input.emoticons) push(buf, finish(hashString(e, SEED_EMO), shift));
+  if (options.binary) buf.count = uniqueSorted(buf.indices, 0, buf.count);
   return buf;
+}
+
+/** Sorts indices[from, to) and drops repeats in place; gives the new end. */
+export function uniqueSorted(indices: Int32Array, from: number, to: number): number {
+  if (to - from < 2) return to;
+  indices.subarray(from, to).sort();
+  let out = from + 1;
+  for (let i = from + 1; i < to; i++) if (indices[i] !== indices[out - 1]) indices[out++] = indices[i]!;
+  return out;
 }

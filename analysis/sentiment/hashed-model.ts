@@ -25,7 +25,7 @@ export function createHashedModel(data: ModelData, bytes: Uint8Array, file = '(b
   if (data.header.layout !== FEATURE_LAYOUT) {
     throw new AnalysisError('MODEL_INCOMPATIBLE', `sentiment model ${file} uses features ${data.header.layout}, this code computes ${FEATURE_LAYOUT}`, { file });
   }
-  const options: FeatureOptions = { bits: data.header.bits, negators: new Set(data.header.negators) };
+  const options: FeatureOptions = { bits: data.header.bits, negators: new Set(data.header.negators), binary: data.header.binary === true };
   const buf = createFeatureBuffer();
   const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 6);
   return {

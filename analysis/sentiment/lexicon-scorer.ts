@@ -16,6 +16,8 @@ export interface Evidence {
 export interface LexiconResult {
   /** Sum of contributions (unbounded). */
   raw: number;
+  /** The part of `raw` that came from emoticons and emoji. */
+  emoticonRaw: number;
   /** raw squashed into [-1, 1]. */
   score: number;
   evidence: Evidence[];
@@ -81,6 +83,7 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     if (contrasted && k >= segmentStart) e.weight *= AFTER_CONTRAST;
     raw += e.weight;
   }
+  let emoticonRaw = 0;
   const seen = new Map<string, number>();
   for (const e of emoticons) {
     const weight = lex.emoticons.get(e);
@@ -88,8 +91,9 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     const n = (seen.get(e) ?? 0) + 1;
     seen.set(e, n);
     if (n > EMOTICON_REPEAT_CAP) continue;
-    raw += weight;
+    emoticonRaw += weight;
     evidence.push({ term: e, weight });
   }
-  return { raw, score: Math.tanh(raw / SCALE), evidence };
+  raw += emoticonRaw;
+  return { raw, emoticonRaw, score: Math.tanh(raw / SCALE), evidence };
 }

@@ -12,6 +12,8 @@ export interface ModelHeader {
   release: string;
   layout: string;
   bits: number;
+  /** Features counted once per text. */
+  binary: boolean;
   bias: number;
   /** weight = int8 · scale */
   scale: number;

@@ -15,11 +15,12 @@ export interface SentimentResult extends Sentiment {
   layers: { lexicon: number; model: number | null };
 }
 
+/** z = bias + model·modelLogit + lexicon·(lexicon words' raw score) + emoticons·(lexicon emoticons' raw score) */
 export interface CombineWeights {
-  /** z = bias + model·logit + lexicon·lexiconRaw */
   bias: number;
   model: number;
   lexicon: number;
+  emoticons: number;
 }
 
 export interface SentimentScorer {
@@ -30,7 +31,7 @@ export interface SentimentScorer {
 /** Texts whose score lies within ±NEUTRAL_BAND are labelled neutral. */
 export const NEUTRAL_BAND = 0.2;
 /** Lexicon alone: raw score → log-odds. */
-const LEXICON_ONLY = { bias: 0, model: 0, lexicon: 1.2 } as const;
+const LEXICON_ONLY: CombineWeights = { bias: 0, model: 0, lexicon: 1.2, emoticons: 1.2 };
 
 export function labelFor(score: number): SentimentLabel {
   return score > NEUTRAL_BAND ? 'pos' : score < -NEUTRAL_BAND ? 'neg' : 'neu';
@@ -47,6 +48,10 @@ const sigmoidScore = (z: number): number => {
   return Number.isFinite(s) ? s : 0;
 };
 
+export function combine(w: CombineWeights, modelLogit: number, lexiconWords: number, lexiconEmoticons: number): number {
+  return w.bias + w.model * modelLogit + w.lexicon * lexiconWords + w.emoticons * lexiconEmoticons;
+}
+
 export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | null, weights: CombineWeights | null): SentimentScorer {
   const w = model && weights ? weights : LEXICON_ONLY;
   return {
@@ -54,7 +59,7 @@ export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | 
     score(input) {
       const lex = scoreLexicon(input.words, input.emoticons, lexicon);
       const logit = model ? model.logit(input) : 0;
-      const score = sigmoidScore(w.bias + w.model * logit + w.lexicon * lex.raw);
+      const score = sigmoidScore(combine(w, logit, lex.raw - lex.emoticonRaw, lex.emoticonRaw));
       const label = labelFor(score);
       const empty = input.words.length === 0 && input.emoticons.length === 0;
       lex.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
