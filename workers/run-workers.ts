@@ -1,9 +1,9 @@
 /**
  * The worker process: one BullMQ Worker per stage (crawl, analyze, index) on the configured Redis, wired to the
  * crawlers, the analyzer and Elasticsearch. `close()` drains: workers stop taking jobs, active jobs finish (or, past
- * the shutdown timeout, are left to BullMQ's stalled-job check, which puts them back in the queue), then connections close.
+ * the shutdown timeout, are moved back to their queue's wait list, no attempt used), then connections close.
  */
-import { Worker, type Processor } from 'bullmq';
+import { Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PulseConfig } from '../infra/config/config-fields.js';
 import type { Logger } from '../infra/logger.js';
@@ -45,6 +45,19 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
   const connections: Redis[] = [producer];
   const workers: Worker[] = [];
   const closers: Array<() => Promise<void>> = [];
+  // Jobs running in this process with their lock tokens: what a shutdown past its timeout hands back to the queue.
+  const inFlight = new Map<string, { job: Job; token: string | undefined }>();
+  const track =
+    (processor: Processor): Processor =>
+    async (job, token, signal) => {
+      const key = `${job.queueName}:${job.id}`;
+      inFlight.set(key, { job, token });
+      try {
+        return await processor(job, token, signal);
+      } finally {
+        inFlight.delete(key);
+      }
+    };
 
   const start = (role: WorkerRole, processor: Processor, concurrency: number): void => {
     const connection = workerConnection(config);
@@ -52,7 +65,7 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
     const queueName = role === 'alerts' ? alertsQueue : stages[role].queue;
     // The alert pass is re-run by its scheduler anyway; pipeline stages keep their failures as dead letters.
     const guarded = role === 'alerts' ? processor : withDeadLetters(role, queues.dead, processor);
-    const worker = new Worker(queueName, guarded, {
+    const worker = new Worker(queueName, track(guarded), {
       connection,
       prefix: config.queuePrefix,
       concurrency,
@@ -103,8 +116,11 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
       const graceful = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([graceful.then(() => false), sleep(config.shutdownTimeoutMs).then(() => true)]);
       if (timedOut) {
-        log.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timeout: forcing close; unfinished jobs return to their queue as stalled');
-        await Promise.all(workers.map((w) => w.close(true)));
+        // Worker.close(true) after a pending close() only returns that same pending promise (BullMQ), so it forces
+        // nothing and a long crawl would hold the process: hand the unfinished jobs back ourselves and stop waiting.
+        const unfinished = [...inFlight.values()];
+        log.warn({ timeoutMs: config.shutdownTimeoutMs, jobs: unfinished.map((u) => `${u.job.queueName}:${u.job.id}`) }, 'shutdown timeout: returning unfinished jobs to their queue');
+        await Promise.all(unfinished.map(({ job, token }) => job.moveToWait(token).catch((e: Error) => log.warn({ jobId: job.id, err: e.message }, 'could not return job; it comes back as stalled'))));
       }
       for (const c of closers) await c();
       await queues.close();
