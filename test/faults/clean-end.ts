@@ -15,6 +15,7 @@ export interface CleanEnd {
 export async function expectCleanEnd(run: FaultRun, scenario: string, expected: { failed?: number; deadLetters?: number } = {}): Promise<CleanEnd> {
   const tally = await run.tally();
   const state = await run.state();
+  for (const line of await run.crawlRuns()) run.mark(line);
   run.mark('verified');
   console.log(`${run.timeline()}\n${formatTally(scenario, tally)}`);
   expect(tally.searchable, 'documents searchable = documents the site published').toBe(tally.in);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import type { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
 import { createEsClient } from '../../infra/elasticsearch/es-client.js';
 import { ensureIndex } from '../../infra/elasticsearch/ensure-index.js';
@@ -52,6 +53,8 @@ export interface FaultRun {
   /** Waits until no pipeline job is unfinished (twice in a row) and every fixture article is searchable. */
   waitForCompletion(timeoutMs: number): Promise<void>;
   tally(): Promise<Tally>;
+  /** One line per finished crawl job: pages, documents emitted, page errors by code. */
+  crawlRuns(): Promise<string[]>;
   /** Notes a step with the seconds since the run started; `timeline()` lists them (printed at the end). */
   mark(event: string): void;
   timeline(): string;
@@ -76,6 +79,8 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
   const { alias } = await ensureIndex(es, config);
   const redis = producerConnection(config);
   const queues = createQueues(config, redis);
+  // While a scenario's Redis is down these would print every refused connection; waitFor reports what matters.
+  for (const q of allQueues(queues)) q.on('error', () => undefined);
   const spawned: WorkerProcess[] = [];
   const t0 = Date.now();
   const events: string[] = [];
@@ -136,11 +141,23 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
       );
     },
     tally: () => tallyDocuments(es, alias, site.articleUrls, site.articles.map((a) => a.author)),
+    async crawlRuns() {
+      const jobs = await queues.crawl.getJobs(['completed', 'failed'], 0, 100);
+      return Promise.all(
+        jobs.map(async (j) => {
+          const r = j.returnvalue as { pagesFetched?: number; documentsEmitted?: number; errors?: Array<{ code: string }> } | null;
+          const codes: Record<string, number> = {};
+          for (const e of r?.errors ?? []) codes[e.code] = (codes[e.code] ?? 0) + 1;
+          const earlier = j.failedReason ? `, earlier attempt failed: ${j.failedReason.slice(0, 160)}` : '';
+          return `crawl job ${j.id} ${await j.getState()} after ${j.attemptsMade} attempt(s): pages ${r?.pagesFetched ?? '-'}, documents ${r?.documentsEmitted ?? '-'}, page errors ${JSON.stringify(codes)}${earlier}`;
+        }),
+      );
+    },
     mark: (event) => void events.push(`${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s  ${event}`),
     timeline: () => events.join('\n'),
     async cleanup() {
       await killAllWorkers();
-      for (const q of [queues.crawl, queues.analyze, queues.index, queues.dead]) await q.obliterate({ force: true }).catch(() => undefined);
+      for (const q of allQueues(queues)) await q.obliterate({ force: true }).catch(() => undefined);
       await deleteKeys(redis, `${config.queuePrefix}:*`).catch(() => undefined);
       await queues.close().catch(() => undefined);
       redis.disconnect();
@@ -148,10 +165,17 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
       await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
       await es.close();
       await site.close();
-      rmSync(dir, { recursive: true, force: true });
+      // PULSE_FAULTS_KEEP=1 keeps the worker logs and sources file for a post-mortem.
+      if (process.env['PULSE_FAULTS_KEEP']) console.error(`${o.name}: kept ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
     },
   };
   return run;
+}
+
+/** Every BullMQ queue of the set (stages, dead letters, alerts, whatever is added later). */
+export function allQueues(queues: PulseQueues): Queue[] {
+  return Object.values(queues).filter((q): q is Queue => q instanceof Queue);
 }
 
 /** Deletes the namespace's remaining keys (seen-set, source runs, clusters) with SCAN, never KEYS. */

@@ -27,6 +27,8 @@ export interface GeneratedSiteOptions {
   seed?: number;
   /** Decides the fate of the n-th request (1-based, robots.txt included). @default always 'ok' */
   fault?: (n: number, path: string) => FaultKind;
+  /** Answer article pages this much later (a slow site keeps a crawl running for a while). @default 0 */
+  articleDelayMs?: number;
   /** Extra paths answered before the generated ones (bad-input pages, for instance). */
   extra?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 }
@@ -144,6 +146,10 @@ export async function serveGeneratedSite(o: GeneratedSiteOptions): Promise<Gener
           return send(res, 200, listHtml(articles.slice((k - 1) * perList, k * perList), k));
         }
         const article = byPath.get(url.pathname);
+        if (article && o.articleDelayMs) {
+          setTimeout(() => send(res, 200, articleHtml(article)), o.articleDelayMs).unref();
+          return true;
+        }
         if (article) return send(res, 200, articleHtml(article));
         return send(res, 404, 'not found', 'text/plain');
       },
