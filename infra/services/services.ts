@@ -8,6 +8,7 @@ import { redactUrl } from '../config/load-config.js';
 import { pingRedis, startRedis } from './redis-server.js';
 import { esHealthy, esPidFile, startElasticsearch } from './elasticsearch-node.js';
 import { isAlive, readPid, waitFor, type ServiceState } from './service-state.js';
+import { esStateDir } from './es-state-dir.js';
 
 export type ProgressLog = (msg: string) => void;
 
@@ -17,7 +18,7 @@ export async function servicesUp(config: PulseConfig, log: ProgressLog): Promise
   const es = await startElasticsearch({
     url: config.elasticsearchUrl,
     version: config.esVersion,
-    stateDir,
+    stateDir: esStateDir(stateDir),
     heap: config.esHeap,
     ...(config.esJavaHome ? { javaHome: config.esJavaHome } : {}),
     log,
@@ -28,7 +29,7 @@ export async function servicesUp(config: PulseConfig, log: ProgressLog): Promise
 export async function servicesStatus(config: PulseConfig): Promise<ServiceState[]> {
   const stateDir = resolve(config.stateDir);
   const redisPid = join(stateDir, 'redis', 'redis.pid');
-  const esPid = esPidFile(stateDir);
+  const esPid = esPidFile(esStateDir(stateDir));
   const ours = (pidFile: string): boolean => {
     const pid = readPid(pidFile);
     return pid !== undefined && isAlive(pid);
