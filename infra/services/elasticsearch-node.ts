@@ -12,6 +12,8 @@ import { redactUrl } from '../config/load-config.js';
 import { isLoopbackUrl, waitFor, type ServiceState } from './service-state.js';
 import { isRoot, lastLine, requireTool, run, which } from './system-tools.js';
 import { findJava21 } from './find-java.js';
+import { createEsClient } from '../elasticsearch/es-client.js';
+import type { PulseConfig } from '../config/config-fields.js';
 
 export const esUser = 'pulse-es';
 
@@ -33,26 +35,41 @@ export interface EsNodeOptions {
   confDir?: string;
   /** @default pulse-es-1 */
   nodeName?: string;
+  /** Credentials for the health probe (a node that already runs with security on). */
+  credentials?: EsProbeCredentials;
 }
 
-export async function esHealthy(url: string): Promise<boolean> {
+/** What the health probe needs besides the URL: the configured credentials and CA (URL credentials work too). */
+export type EsProbeCredentials = Partial<Pick<PulseConfig, 'elasticsearchUsername' | 'elasticsearchPassword' | 'elasticsearchApiKey' | 'elasticsearchCaFile'>>;
+
+/**
+ * true when `_cluster/health` answers green or yellow. Goes through the project's ES client, so user/password, API
+ * key, URL credentials and a CA file are honoured exactly as the pipeline will use them; an unreadable CA file throws
+ * its config error instead of looking like a node that does not answer.
+ */
+export async function esHealthy(url: string, credentials: EsProbeCredentials = {}): Promise<boolean> {
+  const client = createEsClient(
+    {
+      elasticsearchUrl: url,
+      elasticsearchUsername: credentials.elasticsearchUsername,
+      elasticsearchPassword: credentials.elasticsearchPassword,
+      elasticsearchApiKey: credentials.elasticsearchApiKey,
+      elasticsearchCaFile: credentials.elasticsearchCaFile,
+    },
+    { requestTimeoutMs: 3000, maxRetries: 0 },
+  );
   try {
-    const u = new URL(url);
-    const headers: Record<string, string> = {};
-    if (u.username) headers['authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}`;
-    u.username = '';
-    u.password = '';
-    const res = await fetch(new URL('_cluster/health', u), { headers, signal: AbortSignal.timeout(3000) });
-    if (!res.ok) return false;
-    const body = (await res.json()) as { status?: string };
-    return body.status === 'green' || body.status === 'yellow';
+    const health = await client.cluster.health();
+    return health.status === 'green' || health.status === 'yellow';
   } catch {
     return false;
+  } finally {
+    await client.close();
   }
 }
 
 export async function startElasticsearch(o: EsNodeOptions): Promise<ServiceState> {
-  if (await esHealthy(o.url)) return { name: 'elasticsearch', url: redactUrl(o.url), running: true, startedByUs: false };
+  if (await esHealthy(o.url, o.credentials)) return { name: 'elasticsearch', url: redactUrl(o.url), running: true, startedByUs: false };
   if (!isLoopbackUrl(o.url)) {
     throw new ServiceError('ES_UNAVAILABLE', `Elasticsearch is not answering at ${redactUrl(o.url)} (not a local address, so Pulse will not start it): check ELASTICSEARCH_URL`);
   }
@@ -83,7 +100,7 @@ export async function startElasticsearch(o: EsNodeOptions): Promise<ServiceState
   o.log(`starting Elasticsearch ${o.version} on 127.0.0.1:${port} (Java ${javaHome}, heap ${o.heap}, data in ${dataDir})…`);
   const r = run(cmd, args, { env, timeoutMs: 180_000 });
   if (r.status !== 0) throw new ServiceError('SERVICE_START_FAILED', `Elasticsearch failed to start: ${lastLine(r.stderr || r.stdout) || `exit ${r.status}`} (logs in ${logsDir})`);
-  const up = await waitFor(() => esHealthy(o.url), 180_000, 1000);
+  const up = await waitFor(() => esHealthy(o.url, o.credentials), 180_000, 1000);
   if (!up) throw new ServiceError('SERVICE_START_FAILED', `Elasticsearch did not become healthy at ${redactUrl(o.url)} within 180 s (logs in ${logsDir})`);
   return { name: 'elasticsearch', url: redactUrl(o.url), running: true, startedByUs: true, pidFile };
 }

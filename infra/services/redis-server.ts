@@ -13,8 +13,10 @@ import { requireTool, run, lastLine } from './system-tools.js';
 
 const confFile = fileURLToPath(new URL('../redis/redis.conf', import.meta.url));
 
-export async function pingRedis(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
+/** true when Redis answers PING; a rediss:// URL is checked over TLS (with the given CA bundle, if any). */
+export async function pingRedis(url: string, options: { tlsCaFile?: string } = {}): Promise<boolean> {
+  const tls = url.startsWith('rediss:') ? { tls: options.tlsCaFile ? { ca: readFileSync(options.tlsCaFile) } : {} } : {};
+  const redis = new Redis(url, { ...tls, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

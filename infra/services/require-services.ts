@@ -10,11 +10,15 @@ import { pingRedis } from './redis-server.js';
 
 const startHint = '`node workers/cli/pulse.mjs services up` (or `docker compose --env-file infra/compose.env up -d`)';
 
-export async function requireServices(config: Pick<PulseConfig, 'redisUrl' | 'elasticsearchUrl'>): Promise<void> {
-  if (!(await pingRedis(config.redisUrl))) {
+/** The URLs, plus (optionally) the credentials and CA files the pipeline itself will use. */
+export type ServiceEndpoints = Pick<PulseConfig, 'redisUrl' | 'elasticsearchUrl'> &
+  Partial<Pick<PulseConfig, 'redisTlsCaFile' | 'elasticsearchUsername' | 'elasticsearchPassword' | 'elasticsearchApiKey' | 'elasticsearchCaFile'>>;
+
+export async function requireServices(config: ServiceEndpoints): Promise<void> {
+  if (!(await pingRedis(config.redisUrl, config.redisTlsCaFile ? { tlsCaFile: config.redisTlsCaFile } : {}))) {
     throw new ServiceError('REDIS_UNAVAILABLE', `Redis is not answering at ${redactUrl(config.redisUrl)}: start it with ${startHint}`, { url: redactUrl(config.redisUrl) });
   }
-  if (!(await esHealthy(config.elasticsearchUrl))) {
+  if (!(await esHealthy(config.elasticsearchUrl, config))) {
     throw new ServiceError('ES_UNAVAILABLE', `Elasticsearch is not answering at ${redactUrl(config.elasticsearchUrl)}: start it with ${startHint}`, {
       url: redactUrl(config.elasticsearchUrl),
     });
