@@ -24,7 +24,8 @@ export interface AnalyzeSteps {
   normalize(text: string): NormalizedText;
   cut(text: string): string[];
   contentTokens(words: readonly string[]): string[];
-  sentiment(input: { words: readonly string[]; plain: string; emoticons: readonly string[] }): SentimentResult;
+  /** `explain: false` when the evidence is not needed (the stored document has none). */
+  sentiment(input: { words: readonly string[]; plain: string; emoticons: readonly string[] }, explain: boolean): SentimentResult;
   keywords(tokens: readonly string[]): string[];
   microbiz: MicrobizStep;
 }
@@ -36,7 +37,7 @@ export function analyzeText(text: string, steps: AnalyzeSteps): TextAnalysis {
   const normalized = steps.normalize(text);
   const words = steps.cut(normalized.plain);
   const tokens = steps.contentTokens(words);
-  const sentiment = steps.sentiment({ words, plain: normalized.plain, emoticons: normalized.emoticons });
+  const sentiment = steps.sentiment({ words, plain: normalized.plain, emoticons: normalized.emoticons }, true);
   return { normalized, words, tokens, sentiment, keywords: steps.keywords(tokens) };
 }
 
@@ -51,21 +52,37 @@ function mergeFlags(title: NormalizedText, body: NormalizedText): string[] {
   return [...flags];
 }
 
+function joinWords(titleWords: string[], bodyWords: string[]): string[] {
+  if (titleWords.length === 0) return bodyWords;
+  titleWords.push(TITLE_BODY_JOINT);
+  for (const w of bodyWords) titleWords.push(w);
+  return titleWords;
+}
+
 const publicSentiment = (s: SentimentResult): Sentiment => ({ score: s.score, label: s.label, confidence: s.confidence });
 
 export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date): AnalyzedDocument {
   const title = steps.normalize(typeof doc.title === 'string' ? doc.title : '');
   const body = steps.normalize(typeof doc.body === 'string' ? doc.body : '');
-  const words = [...steps.cut(title.plain), TITLE_BODY_JOINT, ...steps.cut(body.plain)];
+  const words = joinWords(steps.cut(title.plain), steps.cut(body.plain));
   const tokens = steps.contentTokens(words);
-  const emoticons = [...title.emoticons, ...body.emoticons];
-  const sentiment = steps.sentiment({ words, plain: `${title.plain}${TITLE_BODY_JOINT}${body.plain}`, emoticons });
+  const emoticons = title.emoticons.length === 0 ? body.emoticons : title.emoticons.concat(body.emoticons);
+  const plain = title.plain.length === 0 ? body.plain : `${title.plain}${TITLE_BODY_JOINT}${body.plain}`;
+  const sentiment = steps.sentiment({ words, plain, emoticons }, false);
   const sentimentOf = (window: readonly string[]): Sentiment =>
-    publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }));
+    publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }, false));
   const microbiz = steps.microbiz({ docId: doc.docId, title: title.text, text: body.text, words, tokens, emoticons, sentimentOf });
-  const { body: _clearBody, ...rest } = doc; // the clear body never travels further
+  // Fields listed one by one: the clear body never travels further, and no rest-spread on the hot path.
   return {
-    ...rest,
+    docId: doc.docId,
+    sourceId: doc.sourceId,
+    url: doc.url,
+    publishedAt: doc.publishedAt,
+    author: doc.author,
+    fetchedAt: doc.fetchedAt,
+    contentHash: doc.contentHash,
+    topics: doc.topics,
+    sourceType: doc.sourceType,
     title: title.text,
     text: body.text,
     tokens,
@@ -76,8 +93,8 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     clusterId: microbiz.clusterId,
     redactions: { contacts: title.contacts + body.contacts },
     flags: mergeFlags(title, body),
-    mentions: [...title.mentions, ...body.mentions],
-    links: [...title.links, ...body.links],
+    mentions: title.mentions.concat(body.mentions),
+    links: title.links.concat(body.links),
     emoticons,
     analysisVersion: microbiz.version ? `${steps.version}|${microbiz.version}` : steps.version,
     analyzedAt: now.toISOString(),

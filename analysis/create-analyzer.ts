@@ -62,7 +62,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     normalize: (text) => normalizeText(text, normalizeOptions),
     cut: (text) => segmenter.cut(text),
     contentTokens: (words) => segmenter.contentTokens(words),
-    sentiment: (input) => scorer.score(input),
+    sentiment: (input, explain) => scorer.score(input, explain),
     keywords: (tokens) => keywords.extract(tokens, keywordCount),
     microbiz,
   };

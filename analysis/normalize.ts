@@ -37,28 +37,59 @@ const EMOTICON_OR_EMOJI = /\[[\u3400-\u9fffA-Za-z]{1,8}\]|\p{Extended_Pictograph
 const SPACES = / {2,}/g;
 const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const HAN = /[\u3400-\u9fff]/;
+const CONTROL_ONE = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u200b-\u200f\u2028-\u202e\u2060-\u2064]$/;
+const ODD_SPACE_ONE = /^[\t\n\r\u00a0\u1680\u2000-\u200a\u205f\u3000]$/;
 
 /** Full-width ASCII (U+FF01–FF5E) → ASCII; ideographic space → space. Chinese punctuation outside that block stays. */
 function toHalfWidth(text: string): string {
-  let i = 0;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
-  }
-  if (i === text.length) return text;
-  let out = text.slice(0, i);
-  for (; i < text.length; i++) {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : c === 0x3000 ? ' ' : text[i];
   }
   return out;
 }
 
-/** Share of code units that are control characters, NUL or U+FFFD: high for binary junk read as text. */
-function junkShare(text: string): number {
-  const bad = (text.match(CONTROL)?.length ?? 0) + (text.match(NUL_OR_REPLACEMENT)?.length ?? 0);
-  return text.length === 0 ? 0 : bad / text.length;
+// Character classes for the one scan that decides which (regex) passes a text needs at all.
+const C_JUNK = 1; // control/format characters, NUL, U+FFFD: counted for binary_junk, removed
+const C_ODD_SPACE = 2; // whitespace other than ' '
+const C_FULL_WIDTH = 4;
+const C_SURROGATE = 8;
+const C_EMOTICON = 16; // '[' (Weibo emoticons) and BMP emoji; astral emoji arrive as surrogates
+const C_MARKUP = 32; // '@' and ':' (mentions, URLs)
+const C_HAN = 64;
+let classes: Uint8Array | undefined;
+
+function charClasses(): Uint8Array {
+  if (classes) return classes;
+  const t = new Uint8Array(65536);
+  const pictographic = /\p{Extended_Pictographic}/u;
+  for (let c = 0; c < 65536; c++) {
+    const ch = String.fromCharCode(c);
+    if (c < 0xd800 || c > 0xdfff) {
+      if (CONTROL_ONE.test(ch) || c === 0 || c === 0xfffd) t[c]! |= C_JUNK;
+      if (ODD_SPACE_ONE.test(ch)) t[c]! |= C_ODD_SPACE;
+      if (pictographic.test(ch)) t[c]! |= C_EMOTICON;
+    } else t[c]! |= C_SURROGATE;
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) t[c]! |= C_FULL_WIDTH;
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) t[c]! |= C_HAN;
+  }
+  for (const ch of '[［') t[ch.charCodeAt(0)]! |= C_EMOTICON;
+  for (const ch of '@＠:：') t[ch.charCodeAt(0)]! |= C_MARKUP;
+  classes = t;
+  return t;
+}
+
+function scan(text: string): { any: number; junk: number } {
+  const t = charClasses();
+  let any = 0;
+  let junk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = t[text.charCodeAt(i)]!;
+    any |= k;
+    if (k & C_JUNK) junk++;
+  }
+  return { any, junk };
 }
 
 /** Lone surrogates, NUL and U+FFFD → space, control characters dropped, odd whitespace → space. Characters otherwise kept. */
@@ -71,14 +102,17 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
   let text = typeof input === 'string' ? input : '';
   if (text.length > options.maxChars) {
     // Never cut a surrogate pair in half.
-    const cut = options.maxChars - (/[\uD800-\uDBFF]/.test(text[options.maxChars - 1] ?? '') ? 1 : 0);
-    text = text.slice(0, cut);
+    const c = text.charCodeAt(options.maxChars - 1);
+    text = text.slice(0, options.maxChars - (c >= 0xd800 && c <= 0xdbff ? 1 : 0));
     flags.push('truncated');
   }
-  if (HAS_LONE_SURROGATE.test(text)) flags.push('lone_surrogates');
-  if (junkShare(text) > 0.1) flags.push('binary_junk');
-  text = sanitizeText(text);
-  text = options.toSimplified(toHalfWidth(text));
+  const { any, junk } = scan(text);
+  const lone = (any & C_SURROGATE) !== 0 && HAS_LONE_SURROGATE.test(text);
+  if (lone) flags.push('lone_surrogates');
+  if (text.length > 0 && junk / text.length > 0.1) flags.push('binary_junk');
+  if (lone || any & (C_JUNK | C_ODD_SPACE)) text = sanitizeText(text);
+  if (any & C_FULL_WIDTH) text = toHalfWidth(text);
+  text = options.toSimplified(text);
 
   let contacts = 0;
   if (options.redactContacts) {
@@ -88,22 +122,30 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
   }
 
   const links: string[] = [];
-  text = text.replace(URL, (url) => {
-    links.push(url.replace(/[.,;:!?)\]]+$/, ''));
-    return ' ';
-  });
+  if (text.includes('http') || text.includes('www.')) {
+    text = text.replace(URL, (url) => {
+      links.push(url.replace(/[.,;:!?)\]]+$/, ''));
+      return ' ';
+    });
+  }
   const mentions: string[] = [];
-  text = text.replace(MENTION, (_m, name: string) => {
-    mentions.push(name);
-    return ' ';
-  });
+  if (any & C_MARKUP && text.includes('@')) {
+    text = text.replace(MENTION, (_m, name: string) => {
+      mentions.push(name);
+      return ' ';
+    });
+  }
 
-  text = text.replace(SPACES, ' ').trim();
+  if (text.includes('  ')) text = text.replace(SPACES, ' ');
+  text = text.trim();
   const emoticons: string[] = [];
-  for (const m of text.matchAll(EMOTICON_OR_EMOJI)) emoticons.push(m[0]);
-  const plain = emoticons.length === 0 ? text : text.replace(EMOTICON_OR_EMOJI, ' ');
+  let plain = text;
+  if (any & (C_EMOTICON | C_SURROGATE)) {
+    for (const m of text.matchAll(EMOTICON_OR_EMOJI)) emoticons.push(m[0]);
+    if (emoticons.length > 0) plain = text.replace(EMOTICON_OR_EMOJI, ' ');
+  }
 
   if (text.length === 0) flags.push('empty');
-  else if (!HAN.test(text)) flags.push('no_chinese');
+  else if (!(any & C_HAN)) flags.push('no_chinese');
   return { text, plain, links, mentions, emoticons, contacts, flags };
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { AnalysisError } from './errors.js';
+import { isPunctOrSpace } from './token-classes.js';
 
 export const SEGMENTER_DICT_VERSION = '1';
 
@@ -34,8 +35,6 @@ export interface Segmenter {
 
 /** What is loaded into this process's nodejieba, if anything. */
 let loadedKey: string | undefined;
-
-const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
 
 function readResource(path: string): string {
   try {
@@ -86,7 +85,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     isStopWord: (word) => stopWords.has(word),
     contentTokens(words) {
       const out: string[] = [];
-      for (const w of words) if (!stopWords.has(w) && !PUNCT_OR_SPACE.test(w)) out.push(w);
+      for (const w of words) if (!stopWords.has(w) && !isPunctOrSpace(w)) out.push(w);
       return out;
     },
   };

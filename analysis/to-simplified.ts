@@ -8,7 +8,11 @@ import type { DictGroup } from 'opencc-js/t2cn';
 
 export type ToSimplified = (text: string) => string;
 
-/** Marks every code unit that occurs changed in some dictionary key (astral characters: their high surrogate). */
+/**
+ * Marks the code units of every single character the dictionaries convert to something else (astral characters:
+ * their high surrogate). Phrase entries are not consulted: a phrase only converts differently when it contains such
+ * a character, and phrase keys would mark common simplified characters (么 of 么麼, 二 of 二噁英).
+ */
 function changedCharTable(groups: readonly DictGroup[]): Uint8Array {
   const table = new Uint8Array(65536);
   for (const group of groups) {
@@ -16,10 +20,8 @@ function changedCharTable(groups: readonly DictGroup[]): Uint8Array {
       const pairs: readonly (readonly [string, string])[] =
         typeof dict === 'string' ? dict.split('|').map((p) => p.split(' ') as unknown as readonly [string, string]) : dict;
       for (const [from, to] of pairs) {
-        if (!from || to === undefined) continue;
-        for (let i = 0; i < from.length; i++) {
-          if (from.length !== to.length || from.charCodeAt(i) !== to.charCodeAt(i)) table[from.charCodeAt(i)] = 1;
-        }
+        if (!from || to === undefined || [...from].length !== 1 || from === to) continue;
+        table[from.charCodeAt(0)] = 1;
       }
     }
   }

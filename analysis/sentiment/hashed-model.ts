@@ -14,11 +14,12 @@ export function featureNorm(count: number): number {
   return count > 0 ? 1 / Math.sqrt(count) : 0;
 }
 
-export function linearScore(weights: Float32Array, bias: number, buf: FeatureBuffer): number {
+/** bias + scale · Σ weights[feature] / √count (training passes float weights and scale 1; prediction int8 + scale). */
+export function linearScore(weights: Float32Array | Int8Array, scale: number, bias: number, buf: FeatureBuffer): number {
   let sum = 0;
   const idx = buf.indices;
   for (let i = 0; i < buf.count; i++) sum += weights[idx[i]!]!;
-  return bias + sum * featureNorm(buf.count);
+  return bias + sum * scale * featureNorm(buf.count);
 }
 
 export function createHashedModel(data: ModelData, bytes: Uint8Array, file = '(buffer)'): SentimentModel {
@@ -30,6 +31,6 @@ export function createHashedModel(data: ModelData, bytes: Uint8Array, file = '(b
   const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 6);
   return {
     version: `${data.header.release}.${hash}`,
-    logit: (input: SentimentInput) => linearScore(data.weights, data.header.bias, extractFeatures(input, options, buf)),
+    logit: (input: SentimentInput) => linearScore(data.quantized, data.header.scale, data.header.bias, extractFeatures(input, options, buf)),
   };
 }

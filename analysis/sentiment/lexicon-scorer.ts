@@ -4,6 +4,7 @@
  * adverbs) moved it and by how much. Rules: negation within the clause, degree adverbs, contrast (但是/不过: what
  * follows weighs more), emoticons/emoji. Pure and allocation-light: it runs on every document.
  */
+import { isClauseEnd } from '../token-classes.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Evidence {
@@ -32,23 +33,28 @@ const AFTER_CONTRAST = 1.5;
 const EMOTICON_REPEAT_CAP = 3;
 const SCALE = 2.5;
 
-const CLAUSE_END = /^[，。！？；,.!?;…~～\n]+$/;
-
-export function scoreLexicon(words: readonly string[], emoticons: readonly string[], lex: Lexicon): LexiconResult {
+/**
+ * Scores the words; with `explain` it also lists the evidence (allocates a string per sentiment word, so the
+ * analyze stage, which stores no evidence, leaves it off). The evidence weights sum to `raw`.
+ */
+export function scoreLexicon(words: readonly string[], emoticons: readonly string[], lex: Lexicon, explain = true): LexiconResult {
   const evidence: Evidence[] = [];
   let clauseStart = 0;
+  let before = 0; // weighted sum of everything before the last contrast marker
+  let current = 0; // sum since the last contrast marker
   let segmentStart = 0; // evidence index where the text after the last contrast marker begins
   let contrasted = false;
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (CLAUSE_END.test(w)) {
+    if (isClauseEnd(w)) {
       clauseStart = i + 1;
       continue;
     }
     if (lex.contrast.has(w)) {
-      // Evidence keeps its final weight, so the explanation sums to the score.
-      for (const e of evidence) e.weight *= BEFORE_CONTRAST;
+      before = (before + current) * BEFORE_CONTRAST;
+      current = 0;
+      if (explain) for (const e of evidence) e.weight *= BEFORE_CONTRAST;
       segmentStart = evidence.length;
       contrasted = true;
       continue;
@@ -57,42 +63,42 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     if (base === undefined) continue;
     // "好漂亮": 好 acts as a degree adverb for the next sentiment word, not as a word of its own.
     const next = words[i + 1];
-    if (lex.degree.has(w) && next !== undefined && lex.words.has(next)) continue;
+    if (next !== undefined && lex.degree.has(w) && lex.words.has(next)) continue;
 
     let value = base;
-    let term = w;
+    let term = explain ? w : '';
     for (let j = i - 1; j >= clauseStart && j >= i - LOOKBACK; j--) {
       const m = words[j]!;
       const degree = lex.degree.get(m);
       if (degree !== undefined) {
         value *= degree < 0 ? NEGATION_FACTOR * -degree : degree;
-        term = `${m}+${term}`;
+        if (explain) term = `${m}+${term}`;
       } else if (lex.negators.has(m)) {
         value *= NEGATION_FACTOR;
-        term = `${m}+${term}`;
+        if (explain) term = `${m}+${term}`;
       } else if (lex.words.has(m)) {
         break; // another sentiment word owns the modifiers further left
       }
     }
-    evidence.push({ term, weight: value });
+    current += value;
+    if (explain) evidence.push({ term, weight: value });
   }
 
-  let raw = 0;
-  for (let k = 0; k < evidence.length; k++) {
-    const e = evidence[k]!;
-    if (contrasted && k >= segmentStart) e.weight *= AFTER_CONTRAST;
-    raw += e.weight;
-  }
+  let raw = contrasted ? before + current * AFTER_CONTRAST : current;
+  if (explain && contrasted) for (let k = segmentStart; k < evidence.length; k++) evidence[k]!.weight *= AFTER_CONTRAST;
+
   let emoticonRaw = 0;
-  const seen = new Map<string, number>();
-  for (const e of emoticons) {
-    const weight = lex.emoticons.get(e);
-    if (weight === undefined) continue;
-    const n = (seen.get(e) ?? 0) + 1;
-    seen.set(e, n);
-    if (n > EMOTICON_REPEAT_CAP) continue;
-    emoticonRaw += weight;
-    evidence.push({ term: e, weight });
+  if (emoticons.length > 0) {
+    const seen = new Map<string, number>();
+    for (const e of emoticons) {
+      const weight = lex.emoticons.get(e);
+      if (weight === undefined) continue;
+      const n = (seen.get(e) ?? 0) + 1;
+      seen.set(e, n);
+      if (n > EMOTICON_REPEAT_CAP) continue;
+      emoticonRaw += weight;
+      if (explain) evidence.push({ term: e, weight });
+    }
   }
   raw += emoticonRaw;
   return { raw, emoticonRaw, score: Math.tanh(raw / SCALE), evidence };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AnalysisError } from '../errors.js';
 
-export const LEXICON_VERSION = '1';
+export const LEXICON_VERSION = '2';
 export const defaultLexiconDir = fileURLToPath(new URL('./lexicon/', import.meta.url));
 
 export interface Lexicon {

@@ -24,7 +24,8 @@ export interface ModelHeader {
 
 export interface ModelData {
   header: ModelHeader;
-  weights: Float32Array;
+  /** One int8 per bucket; the weight is quantized · header.scale. Kept as int8: 4× less memory to miss in cache. */
+  quantized: Int8Array;
 }
 
 const MAGIC = 'PSM1';
@@ -55,8 +56,7 @@ export function decodeModel(bytes: Buffer, file = '(buffer)'): ModelData {
   if (header.format !== 'pulse-sentiment-hashed-lr') throw bad(`unknown format ${String(header.format)}`);
   const size = 1 << header.bits;
   if (bytes.length - 8 - len !== size) throw bad(`expected ${size} weights, found ${bytes.length - 8 - len}`);
-  const q = new Int8Array(bytes.buffer, bytes.byteOffset + 8 + len, size);
-  const weights = new Float32Array(size);
-  for (let i = 0; i < size; i++) weights[i] = q[i]! * header.scale;
-  return { header, weights };
+  const quantized = new Int8Array(size);
+  quantized.set(new Int8Array(bytes.buffer, bytes.byteOffset + 8 + len, size));
+  return { header, quantized };
 }

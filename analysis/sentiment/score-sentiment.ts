@@ -25,7 +25,8 @@ export interface CombineWeights {
 
 export interface SentimentScorer {
   readonly version: string;
-  score(input: SentimentInput): SentimentResult;
+  /** `explain: false` skips collecting evidence (the result's `evidence` is then empty). */
+  score(input: SentimentInput, explain?: boolean): SentimentResult;
 }
 
 /** Texts whose score lies within ±NEUTRAL_BAND are labelled neutral. */
@@ -56,13 +57,13 @@ export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | 
   const w = model && weights ? weights : LEXICON_ONLY;
   return {
     version: `lex:${lexicon.version}|model:${model ? model.version : 'none'}`,
-    score(input) {
-      const lex = scoreLexicon(input.words, input.emoticons, lexicon);
+    score(input, explain = true) {
+      const lex = scoreLexicon(input.words, input.emoticons, lexicon, explain);
       const logit = model ? model.logit(input) : 0;
       const score = sigmoidScore(combine(w, logit, lex.raw - lex.emoticonRaw, lex.emoticonRaw));
       const label = labelFor(score);
       const empty = input.words.length === 0 && input.emoticons.length === 0;
-      lex.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+      if (lex.evidence.length > 1) lex.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
       return {
         score: empty ? 0 : score,
         label: empty ? 'neu' : label,

@@ -85,7 +85,7 @@ export function trainSentimentModel(rows: readonly PreparedRow[], recipe: Recipe
     buf.indices = Int32Array.from([...ex.text, ...ex.emoticons]);
     buf.count = buf.indices.length;
     const row = rows[i]!;
-    const modelLogit = linearScore(first.weights, first.bias, buf);
+    const modelLogit = linearScore(first.weights, 1, first.bias, buf);
     combinerRows.push({ modelLogit, lexiconWords: row.lexiconWords, lexiconEmoticons: row.lexiconEmoticons, y: ex.y, weight: ex.weight });
   });
   const combine = fitCombiner(combinerRows);

@@ -1,0 +1,42 @@
+/**
+ * Character-class tests on jieba words, used per word on the hot path (content tokens, clause boundaries, feature
+ * scopes). Table lookups instead of Unicode-property regexes: Chinese words answer on their first character.
+ */
+
+const CLAUSE_END_CHARS = '，。！？；,.!?;…~～\n\r\t \u3000';
+const clauseEnd = new Uint8Array(65536);
+for (const c of CLAUSE_END_CHARS) clauseEnd[c.charCodeAt(0)] = 1;
+
+/** True when every character of the word ends a clause (punctuation like ，。！？ or whitespace). */
+export function isClauseEnd(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) if (clauseEnd[word.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
+const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
+const punctCache = new Map<string, boolean>();
+const PUNCT_CACHE_LIMIT = 50_000;
+
+/** True when the word is only punctuation, symbols or whitespace. */
+export function isPunctOrSpace(word: string): boolean {
+  const c = word.charCodeAt(0);
+  // CJK ideographs, ASCII letters and digits: a word, without a regex.
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
+  let known = punctCache.get(word);
+  if (known === undefined) {
+    known = PUNCT_OR_SPACE.test(word);
+    if (punctCache.size >= PUNCT_CACHE_LIMIT) punctCache.clear(); // bounded memory on endless streams
+    punctCache.set(word, known);
+  }
+  return known;
+}
+
+/** True when the word is a number (digits with . , % or spaces): never a keyword. */
+export function isNumberLike(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2c || c === 0x25 || c === 0x20)) return false;
+  }
+  return word.length > 0;
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:analyze`: documents/s of the full analyze stage (createAnalyzer().analyze: normalize, redact,
+ * segment, sentiment, keywords, micro-business step) next to nodejieba's bare `cut` over the same texts, measured in
+ * the same run on one core, and their ratio (goal ≥ 0.5). Texts are read from ../shared/data at run time.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nodejieba from 'nodejieba';
+import { createAnalyzer } from '../../analysis/index.js';
+import type { RawDocument } from '../../crawlers/raw-document.js';
+
+const dataDir = fileURLToPath(new URL('../../../shared/data/sentiment/', import.meta.url));
+const ROUNDS = 5;
+
+function texts(): string[] {
+  const out: string[] = [];
+  for (const file of ['dev.tsv', 'weibo_human.tsv']) {
+    for (const line of readFileSync(dataDir + file, 'utf8').split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab >= 0) out.push(line.slice(tab + 1));
+    }
+  }
+  return out;
+}
+
+function rawDocument(text: string, i: number): RawDocument {
+  const id = createHash('sha1').update(`bench\n${i}`).digest('hex');
+  return {
+    docId: id,
+    sourceId: 'bench',
+    url: `https://bench.example/${i}`,
+    title: '',
+    body: text,
+    publishedAt: null,
+    author: null,
+    fetchedAt: '2026-11-26T00:00:00.000Z',
+    contentHash: id,
+    topics: [],
+    sourceType: 'html',
+  };
+}
+
+function timeIt(run: () => void): number {
+  const started = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function main(): void {
+  const analyzer = createAnalyzer(); // loads nodejieba with the shipped dictionary: bare cut uses the same one
+  const all = texts();
+  const docs = all.map(rawDocument);
+  const chars = all.reduce((n, t) => n + t.length, 0);
+  console.log(`analyze bench: ${docs.length} texts (${(chars / docs.length).toFixed(0)} chars avg) from ${dataDir}`);
+  console.log(`analyzer ${analyzer.version}`);
+  const now = new Date('2026-11-26T00:00:00Z');
+  let sink = 0;
+  const cut = (): void => {
+    for (const t of all) sink += nodejieba.cut(t).length;
+  };
+  const analyze = (): void => {
+    for (const d of docs) sink += analyzer.analyze(d, now).tokens.length;
+  };
+  cut();
+  analyze(); // warm-up: JIT, lazy tables
+  const cutTimes: number[] = [];
+  const analyzeTimes: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    // Interleaved rounds, so a noisy neighbour on the shared cores hurts both sides alike.
+    cutTimes.push(timeIt(cut));
+    analyzeTimes.push(timeIt(analyze));
+    process.stderr.write(`round ${r + 1}/${ROUNDS}\n`);
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const cutRate = docs.length / median(cutTimes);
+  const analyzeRate = docs.length / median(analyzeTimes);
+  console.log(`bare nodejieba.cut      ${cutRate.toFixed(0).padStart(8)} docs/s (median of ${ROUNDS})`);
+  console.log(`full analyze stage      ${analyzeRate.toFixed(0).padStart(8)} docs/s (median of ${ROUNDS})`);
+  const ratio = analyzeRate / cutRate;
+  console.log(`ratio analyze/cut       ${ratio.toFixed(2).padStart(8)}   (goal ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+  if (sink < 0) console.log(sink);
+}
+
+main();
