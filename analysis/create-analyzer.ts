@@ -5,12 +5,12 @@
 import type { RawDocument } from '../crawlers/raw-document.js';
 import type { AnalyzedDocument } from './analyzed-document.js';
 import { analyzeDocument, analyzeText, type AnalyzeSteps, type TextAnalysis } from './analyze-document.js';
-import { defaultContactRedactor, type ContactRedactor } from './contact-redaction.js';
+import { contactPlaceholderWord, defaultContactRedactor, type ContactRedactor } from './contact-redaction.js';
 import { createKeywordExtractor } from './keywords.js';
 import type { MicrobizStep } from './microbiz-step.js';
 // Micro-business step (issue 5): aspects with their own sentiment, speaker type, provisional cluster id.
 import { createMicrobizStep } from './microbiz/create-microbiz-step.js';
-import { normalizeText, sanitizeText } from './normalize.js';
+import { normalizeText, sanitizeText, toHalfWidth } from './normalize.js';
 import { createSegmenter, type SegmenterOptions } from './segment.js';
 import { loadLexicon } from './sentiment/lexicon.js';
 import { loadSentimentModel } from './sentiment/load-sentiment-model.js';
@@ -42,13 +42,32 @@ export interface Analyzer {
   segment(text: string): string[];
 }
 
+/**
+ * Words in the reader's own characters: jieba cuts the half-width simplified form (its dictionary is simplified), and
+ * when that conversion kept the length (nearly always: it maps character for character) the cuts are applied to
+ * the original text. Whitespace-only words are dropped.
+ */
+function segmentAsWritten(text: string, cut: (t: string) => string[], toSimplified: (t: string) => string): string[] {
+  const clean = sanitizeText(text);
+  const converted = toSimplified(toHalfWidth(clean));
+  const words = cut(converted);
+  const out: string[] = [];
+  let at = 0;
+  for (const w of words) {
+    const word = converted.length === clean.length ? clean.slice(at, at + w.length) : w;
+    at += w.length;
+    if (word.trim().length > 0) out.push(word);
+  }
+  return out;
+}
+
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const segmenter = createSegmenter(options.segmenter);
   const toSimplified = createToSimplified();
   const lexicon = loadLexicon(options.lexiconDir);
   const loaded = options.modelPath === null ? null : loadSentimentModel(options.modelPath);
   const scorer = createSentimentScorer(lexicon, loaded?.model ?? null, loaded?.combine ?? null);
-  const keywords = createKeywordExtractor();
+  const keywords = createKeywordExtractor({ exclude: [contactPlaceholderWord] });
   const keywordCount = options.keywordCount ?? 10;
   const normalizeOptions = {
     toSimplified,
@@ -72,7 +91,6 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     version: 'version' in microbiz && microbiz.version ? `${version}|${String(microbiz.version)}` : version,
     analyze: (doc, now = new Date()) => analyzeDocument(doc, steps, now),
     analyzeText: (text) => analyzeText(text, steps),
-    // Segmenting keeps the reader's characters (no width or script conversion): only junk is cleaned.
-    segment: (text) => segmenter.cut(sanitizeText(text)).filter((w) => w.trim().length > 0),
+    segment: (text) => segmentAsWritten(text, segmenter.cut, toSimplified),
   };
 }

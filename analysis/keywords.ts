@@ -71,7 +71,15 @@ function buildIdfTable(text: string): IdfTable {
   };
 }
 
-export function createKeywordExtractor(idfPath: string = defaultIdfPath()): KeywordExtractor {
+export interface KeywordOptions {
+  idfPath?: string;
+  /** Words that are never keywords (e.g. the contact placeholder). */
+  exclude?: readonly string[];
+}
+
+export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExtractor {
+  const idfPath = options.idfPath ?? defaultIdfPath();
+  const exclude = new Set(options.exclude ?? []);
   let text: string;
   try {
     text = readFileSync(idfPath, 'utf8');
@@ -87,7 +95,7 @@ export function createKeywordExtractor(idfPath: string = defaultIdfPath()): Keyw
     extract(tokens, topN) {
       const tf = new Map<string, number>();
       for (const t of tokens) {
-        if (t.length < 2 || isNumberLike(t)) continue;
+        if (t.length < 2 || isNumberLike(t) || exclude.has(t)) continue;
         tf.set(t, (tf.get(t) ?? 0) + 1);
       }
       // Top-N by insertion into a short sorted list (no full sort); ties break by word, so output is deterministic.

@@ -41,7 +41,7 @@ const CONTROL_ONE = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff
 const ODD_SPACE_ONE = /^[\t\n\r\u00a0\u1680\u2000-\u200a\u205f\u3000]$/;
 
 /** Full-width ASCII (U+FF01–FF5E) → ASCII; ideographic space → space. Chinese punctuation outside that block stays. */
-function toHalfWidth(text: string): string {
+export function toHalfWidth(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

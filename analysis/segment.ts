@@ -54,6 +54,36 @@ export function loadStopWords(path: string): Set<string> {
   return words;
 }
 
+const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * Without its HMM, jieba splits Latin words and numbers into single characters (iPhone → i P h o n e, 12315 → 1 2 3 1
+ * 5). Runs of ASCII letters/digits are joined back into one word, and a '.' between digits stays inside (3.5).
+ * Chinese text is untouched, so the SIGHAN scores do not move.
+ */
+export function mergeAsciiRuns(words: string[]): string[] {
+  let i = 0;
+  for (; i < words.length; i++) if (words[i]!.length === 1 && isAsciiAlnum(words[i]!.charCodeAt(0))) break;
+  if (i === words.length) return words;
+  const out = words.slice(0, i);
+  let run = '';
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    const c = w.charCodeAt(0);
+    const next = words[i + 1];
+    if (w.length === 1 && isAsciiAlnum(c)) run += w;
+    else if (w === '.' && run.length > 0 && isDigit(run.charCodeAt(run.length - 1)) && next !== undefined && next.length === 1 && isDigit(next.charCodeAt(0))) run += w;
+    else {
+      if (run) out.push(run);
+      run = '';
+      out.push(w);
+    }
+  }
+  if (run) out.push(run);
+  return out;
+}
+
 export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const userDicts = options.userDicts ?? [defaultUserDictPath];
   const dictText = userDicts.map(readResource).join('\n');
@@ -81,7 +111,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   return {
     version,
     userDictTerms,
-    cut: (text) => (text.length === 0 ? [] : nodejieba.cut(text, hmm)),
+    cut: (text) => (text.length === 0 ? [] : hmm ? nodejieba.cut(text, true) : mergeAsciiRuns(nodejieba.cut(text, false))),
     isStopWord: (word) => stopWords.has(word),
     contentTokens(words) {
       const out: string[] = [];
