@@ -27,6 +27,8 @@ export interface FaultRunOptions {
   name: string;
   site: GeneratedSiteOptions;
   source?: Partial<FixtureSourceOptions>;
+  /** The source's start pages. @default every list page of the site */
+  startUrls?: (site: GeneratedSite) => string[];
   redisUrl?: string;
   elasticsearchUrl?: string;
   /** Extra environment for every worker process (PULSE_SHUTDOWN_TIMEOUT_MS…). */
@@ -50,8 +52,8 @@ export interface FaultRun {
   state(): Promise<QueueState>;
   /** Polls until `probe` is true (errors while a service is away count as "not yet"). */
   waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void>;
-  /** Waits until no pipeline job is unfinished (twice in a row) and every fixture article is searchable. */
-  waitForCompletion(timeoutMs: number): Promise<void>;
+  /** Waits until no pipeline job is unfinished (twice in a row) and `expected` documents (default: every fixture article) are searchable. */
+  waitForCompletion(timeoutMs: number, expected?: number): Promise<void>;
   tally(): Promise<Tally>;
   /** One line per finished crawl job: pages, documents emitted, page errors by code. */
   crawlRuns(): Promise<string[]>;
@@ -73,7 +75,7 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
   const site = await serveGeneratedSite(o.site);
   const sourceId = `fault-${o.name}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const sourcesFile = writeSourcesFile(dir, [
-    fixtureSource({ id: sourceId, startUrls: site.listUrls, maxPages: site.listUrls.length + site.articles.length + 100, ...o.source }),
+    fixtureSource({ id: sourceId, startUrls: o.startUrls?.(site) ?? site.listUrls, maxPages: site.listUrls.length + site.articles.length + 100, ...o.source }),
   ]);
   const es = createEsClient(config);
   const { alias } = await ensureIndex(es, config);
@@ -128,14 +130,14 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
       const state = await queueState(queues).catch((e: Error) => e.message);
       throw new Error(`${o.name}: timed out after ${timeoutMs} ms waiting for ${what}; queues ${JSON.stringify(state)}`);
     },
-    async waitForCompletion(timeoutMs) {
+    async waitForCompletion(timeoutMs, expected = site.articles.length) {
       let idle = 0;
       await run.waitFor(
-        `all ${site.articles.length} documents searchable and no job left`,
+        `${expected} documents searchable and no job left`,
         async () => {
           const s = await queueState(queues);
           idle = unfinished(s) === 0 ? idle + 1 : 0;
-          return idle >= 2 && (await run.searchable()) >= site.articles.length;
+          return idle >= 2 && (await run.searchable()) >= expected;
         },
         timeoutMs,
       );
