@@ -35,9 +35,13 @@ export interface EsNodeOptions {
   confDir?: string;
   /** @default pulse-es-1 */
   nodeName?: string;
-  /** Credentials for the health probe (a node that already runs with security on). */
+  /** Credentials for the health probe (a node that runs with security on). */
   credentials?: EsProbeCredentials;
+  /** elasticsearch.yml settings that override the defaults below (e.g. `xpack.security.enabled: true`). */
+  settings?: EsSettings;
 }
+
+export type EsSettings = Record<string, string | number | boolean>;
 
 /** What the health probe needs besides the URL: the configured credentials and CA (URL credentials work too). */
 export type EsProbeCredentials = Partial<Pick<PulseConfig, 'elasticsearchUsername' | 'elasticsearchPassword' | 'elasticsearchApiKey' | 'elasticsearchCaFile'>>;
@@ -82,7 +86,7 @@ export async function startElasticsearch(o: EsNodeOptions): Promise<ServiceState
   for (const d of [dataDir, logsDir, tmpDir]) mkdirSync(d, { recursive: true });
   const port = Number(new URL(o.url).port || 9200);
   const confDir = o.confDir ? copyConfig(home, resolve(o.confDir)) : join(home, 'config');
-  writeConfig(confDir, { port, transportPort: o.transportPort ?? port + 100, nodeName: o.nodeName ?? 'pulse-es-1', dataDir, logsDir, heap: o.heap });
+  writeConfig(confDir, { port, transportPort: o.transportPort ?? port + 100, nodeName: o.nodeName ?? 'pulse-es-1', dataDir, logsDir, heap: o.heap, ...(o.settings ? { settings: o.settings } : {}) });
   const pidFile = join(base, 'es.pid');
   const env = { ...process.env, ES_JAVA_HOME: javaHome, ES_TMPDIR: tmpDir, ES_JAVA_OPTS: '', ES_PATH_CONF: confDir };
   let cmd = join(home, 'bin', 'elasticsearch');
@@ -136,23 +140,27 @@ function copyConfig(home: string, confDir: string): string {
   return confDir;
 }
 
-function writeConfig(confDir: string, c: { port: number; transportPort: number; nodeName: string; dataDir: string; logsDir: string; heap: string }): void {
+function writeConfig(
+  confDir: string,
+  c: { port: number; transportPort: number; nodeName: string; dataDir: string; logsDir: string; heap: string; settings?: EsSettings },
+): void {
   // Unknown settings are fatal in Elasticsearch, and this distribution lacks most modules: core settings only.
-  const yml = [
-    'cluster.name: pulse-local',
-    `node.name: ${c.nodeName}`,
-    'discovery.type: single-node',
-    'network.host: 127.0.0.1',
-    `http.port: ${c.port}`,
-    `transport.port: ${c.transportPort}`,
-    `path.data: ${c.dataDir}`,
-    `path.logs: ${c.logsDir}`,
+  const settings: EsSettings = {
+    'cluster.name': 'pulse-local',
+    'node.name': c.nodeName,
+    'discovery.type': 'single-node',
+    'network.host': '127.0.0.1',
+    'http.port': c.port,
+    'transport.port': c.transportPort,
+    'path.data': c.dataDir,
+    'path.logs': c.logsDir,
     // x-pack security ships in this zip and defaults to on; the local node listens on loopback only.
-    'xpack.security.enabled: false',
-    'cluster.routing.allocation.disk.threshold_enabled: false',
-    'action.destructive_requires_name: false',
-    '',
-  ].join('\n');
+    'xpack.security.enabled': false,
+    'cluster.routing.allocation.disk.threshold_enabled': false,
+    'action.destructive_requires_name': false,
+    ...c.settings,
+  };
+  const yml = Object.entries(settings).map(([k, v]) => `${k}: ${String(v)}`).join('\n') + '\n';
   writeFileSync(join(confDir, 'elasticsearch.yml'), yml);
   const optsDir = join(confDir, 'jvm.options.d');
   mkdirSync(optsDir, { recursive: true });
