@@ -46,12 +46,14 @@ export type EsSettings = Record<string, string | number | boolean>;
 /** What the health probe needs besides the URL: the configured credentials and CA (URL credentials work too). */
 export type EsProbeCredentials = Partial<Pick<PulseConfig, 'elasticsearchUsername' | 'elasticsearchPassword' | 'elasticsearchApiKey' | 'elasticsearchCaFile'>>;
 
+export type EsProbe = 'healthy' | 'unhealthy' | 'unauthorized' | 'unreachable';
+
 /**
- * true when `_cluster/health` answers green or yellow. Goes through the project's ES client, so user/password, API
- * key, URL credentials and a CA file are honoured exactly as the pipeline will use them; an unreadable CA file throws
- * its config error instead of looking like a node that does not answer.
+ * Asks `_cluster/health` through the project's ES client, so user/password, API key, URL credentials and a CA file
+ * are honoured exactly as the pipeline will use them. An unreadable CA file throws its config error instead of
+ * looking like a node that does not answer; 401/403 are told apart so the caller can say "credentials refused".
  */
-export async function esHealthy(url: string, credentials: EsProbeCredentials = {}): Promise<boolean> {
+export async function probeElasticsearch(url: string, credentials: EsProbeCredentials = {}): Promise<EsProbe> {
   const client = createEsClient(
     {
       elasticsearchUrl: url,
@@ -64,12 +66,18 @@ export async function esHealthy(url: string, credentials: EsProbeCredentials = {
   );
   try {
     const health = await client.cluster.health();
-    return health.status === 'green' || health.status === 'yellow';
-  } catch {
-    return false;
+    return health.status === 'green' || health.status === 'yellow' ? 'healthy' : 'unhealthy';
+  } catch (error) {
+    const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
+    return status === 401 || status === 403 ? 'unauthorized' : 'unreachable';
   } finally {
     await client.close();
   }
+}
+
+/** true when `_cluster/health` answers green or yellow (see probeElasticsearch). */
+export async function esHealthy(url: string, credentials: EsProbeCredentials = {}): Promise<boolean> {
+  return (await probeElasticsearch(url, credentials)) === 'healthy';
 }
 
 export async function startElasticsearch(o: EsNodeOptions): Promise<ServiceState> {

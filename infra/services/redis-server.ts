@@ -13,19 +13,28 @@ import { requireTool, run, lastLine } from './system-tools.js';
 
 const confFile = fileURLToPath(new URL('../redis/redis.conf', import.meta.url));
 
-/** true when Redis answers PING; a rediss:// URL is checked over TLS (with the given CA bundle, if any). */
-export async function pingRedis(url: string, options: { tlsCaFile?: string } = {}): Promise<boolean> {
+export type RedisProbe = 'ok' | 'unauthorized' | 'unreachable';
+
+/** PINGs Redis; a rediss:// URL is checked over TLS (with the given CA bundle, if any). NOAUTH/WRONGPASS are told apart. */
+export async function probeRedis(url: string, options: { tlsCaFile?: string } = {}): Promise<RedisProbe> {
   const tls = url.startsWith('rediss:') ? { tls: options.tlsCaFile ? { ca: readFileSync(options.tlsCaFile) } : {} } : {};
   const redis = new Redis(url, { ...tls, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 2000 });
-  redis.on('error', () => undefined);
+  // An auth failure arrives as an 'error' event; the rejected call then only says "Connection is closed".
+  let lastError = '';
+  redis.on('error', (e: Error) => void (lastError = e.message));
   try {
     await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
+    return (await redis.ping()) === 'PONG' ? 'ok' : 'unreachable';
+  } catch (error) {
+    return /NOAUTH|WRONGPASS|invalid password|invalid username-password/i.test(`${lastError} ${(error as Error).message}`) ? 'unauthorized' : 'unreachable';
   } finally {
     redis.disconnect();
   }
+}
+
+/** true when Redis answers PING (see probeRedis). */
+export async function pingRedis(url: string, options: { tlsCaFile?: string } = {}): Promise<boolean> {
+  return (await probeRedis(url, options)) === 'ok';
 }
 
 export async function startRedis(url: string, stateDir: string, log: (msg: string) => void): Promise<ServiceState> {

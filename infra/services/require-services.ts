@@ -5,8 +5,8 @@
 import type { PulseConfig } from '../config/config-fields.js';
 import { redactUrl } from '../config/load-config.js';
 import { ServiceError } from '../errors.js';
-import { esHealthy } from './elasticsearch-node.js';
-import { pingRedis } from './redis-server.js';
+import { probeElasticsearch } from './elasticsearch-node.js';
+import { probeRedis } from './redis-server.js';
 
 const startHint = '`node workers/cli/pulse.mjs services up` (or `docker compose --env-file infra/compose.env up -d`)';
 
@@ -15,10 +15,24 @@ export type ServiceEndpoints = Pick<PulseConfig, 'redisUrl' | 'elasticsearchUrl'
   Partial<Pick<PulseConfig, 'redisTlsCaFile' | 'elasticsearchUsername' | 'elasticsearchPassword' | 'elasticsearchApiKey' | 'elasticsearchCaFile'>>;
 
 export async function requireServices(config: ServiceEndpoints): Promise<void> {
-  if (!(await pingRedis(config.redisUrl, config.redisTlsCaFile ? { tlsCaFile: config.redisTlsCaFile } : {}))) {
+  const redis = await probeRedis(config.redisUrl, config.redisTlsCaFile ? { tlsCaFile: config.redisTlsCaFile } : {});
+  if (redis === 'unauthorized') {
+    throw new ServiceError('REDIS_UNAVAILABLE', `Redis at ${redactUrl(config.redisUrl)} refused our credentials (NOAUTH/WRONGPASS): check the user and password in REDIS_URL`, {
+      url: redactUrl(config.redisUrl),
+    });
+  }
+  if (redis !== 'ok') {
     throw new ServiceError('REDIS_UNAVAILABLE', `Redis is not answering at ${redactUrl(config.redisUrl)}: start it with ${startHint}`, { url: redactUrl(config.redisUrl) });
   }
-  if (!(await esHealthy(config.elasticsearchUrl, config))) {
+  const es = await probeElasticsearch(config.elasticsearchUrl, config);
+  if (es === 'unauthorized') {
+    throw new ServiceError(
+      'ES_UNAVAILABLE',
+      `Elasticsearch at ${redactUrl(config.elasticsearchUrl)} refused our credentials (401/403): check ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD, ELASTICSEARCH_API_KEY or the URL's user`,
+      { url: redactUrl(config.elasticsearchUrl) },
+    );
+  }
+  if (es !== 'healthy') {
     throw new ServiceError('ES_UNAVAILABLE', `Elasticsearch is not answering at ${redactUrl(config.elasticsearchUrl)}: start it with ${startHint}`, {
       url: redactUrl(config.elasticsearchUrl),
     });
