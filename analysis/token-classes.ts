@@ -7,6 +7,20 @@ const CLAUSE_END_CHARS = '，。！？；,.!?;…~～\n\r\t \u3000';
 const clauseEnd = new Uint8Array(65536);
 for (const c of CLAUSE_END_CHARS) clauseEnd[c.charCodeAt(0)] = 1;
 
+/** True when the UTF-16 unit ends a clause. */
+export function isClauseEndChar(code: number): boolean {
+  return clauseEnd[code] === 1;
+}
+
+const NEGATOR_CHARS = '不没無无别非未莫勿';
+const negatorChar = new Uint8Array(65536);
+for (const c of NEGATOR_CHARS) negatorChar[c.charCodeAt(0)] = 1;
+
+/** True for characters that negate what follows them (不, 没, 无, 别, 非, 未…). */
+export function isNegatorChar(code: number): boolean {
+  return negatorChar[code] === 1;
+}
+
 /** True when every character of the word ends a clause (punctuation like ，。！？ or whitespace). */
 export function isClauseEnd(word: string): boolean {
   if (word.length === 0) return false;

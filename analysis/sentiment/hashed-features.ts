@@ -1,13 +1,14 @@
 /**
  * Hashed n-gram features for the sentiment model: character 2–3-grams of the plain text, word unigrams and bigrams,
- * words inside a negation scope (marked), and emoticons/emoji. Takes a SentimentInput, writes feature indices into
+ * words inside a negation scope (marked), the lexicon rules' hits (negated/plain/after-contrast polarity), and
+ * emoticons/emoji. Takes a SentimentInput, writes feature indices into
  * a reusable buffer (no per-call allocation on the hot path). The layout is part of the model file's contract:
  * change anything here and FEATURE_LAYOUT must change with it.
  */
-import { isClauseEnd } from '../token-classes.js';
+import { isClauseEnd, isClauseEndChar, isNegatorChar } from '../token-classes.js';
 import type { SentimentInput } from './sentiment-input.js';
 
-export const FEATURE_LAYOUT = 'h2:c23+w12+neg3+emo';
+export const FEATURE_LAYOUT = 'h4:c23n4+w12+neg3+lex+emo';
 
 export interface FeatureOptions {
   /** log2 of the number of weight buckets. */
@@ -29,7 +30,9 @@ const SEED_WORD = 0x2f6b1d3a;
 const SEED_BIGRAM = 0x5bd1e995;
 const SEED_NEG = 0x1b873593;
 const SEED_EMO = 0x7feb352d;
+const SEED_LEX = 0x3c6ef372;
 const NEGATION_SCOPE = 3;
+const CHAR_NEGATION_SCOPE = 4;
 
 /** Final avalanche so that the low bits used as index depend on every input unit. */
 function finish(h: number, shift: number): number {
@@ -67,21 +70,29 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
   const shift = 32 - options.bits;
   const text = input.plain;
   const n = text.length;
+  // Character n-grams that start within CHAR_NEGATION_SCOPE characters after a negator (不/没/无…, same clause) are
+  // marked, so that 好用 in 很不好用 is not the 好用 of 很好用.
+  let negated = 0;
   for (let i = 0; i < n; i++) {
     const c0 = text.charCodeAt(i);
-    if (c0 === 32) continue;
+    if (isClauseEndChar(c0)) {
+      negated = 0;
+      continue;
+    }
+    const mark = negated > 0 ? SEED_NEG : 0;
+    negated = isNegatorChar(c0) ? CHAR_NEGATION_SCOPE : negated > 0 ? negated - 1 : 0;
     // No character unigrams: jieba's single-character words already carry them (and they cost a third of the time).
     let h = Math.imul(SEED_CHAR ^ c0, FNV_PRIME);
     if (i + 1 >= n) continue;
     const c1 = text.charCodeAt(i + 1);
     if (c1 === 32) continue;
     h = Math.imul(h ^ c1, FNV_PRIME);
-    push(buf, finish(h ^ 0x9e3779b9, shift));
+    push(buf, finish(h ^ 0x9e3779b9 ^ mark, shift));
     if (i + 2 >= n) continue;
     const c2 = text.charCodeAt(i + 2);
     if (c2 === 32) continue;
     h = Math.imul(h ^ c2, FNV_PRIME);
-    push(buf, finish(h ^ 0x3c6ef372, shift));
+    push(buf, finish(h ^ 0x3c6ef372 ^ mark, shift));
   }
 
   let prev = 0;
@@ -103,6 +114,9 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
     prev = hw;
   }
 
+  const hits = input.lexiconHits;
+  if (hits) for (let i = 0; i < hits.length; i++) push(buf, finish(Math.imul(SEED_LEX ^ hits[i]!, FNV_PRIME), shift));
+  // Emoticons last: training splits them off for dropout.
   if (!extra.dropEmoticons) for (const e of input.emoticons) push(buf, finish(hashString(e, SEED_EMO), shift));
   if (options.binary) buf.count = uniqueSorted(buf.indices, 0, buf.count);
   return buf;

@@ -14,7 +14,12 @@ export interface Evidence {
   weight: number;
 }
 
+/** What the rules made of one sentiment word, as a code the model can read as a feature. */
+export const LexiconHit = { pos: 0, neg: 1, negatedPos: 2, negatedNeg: 3, posAfterContrast: 4, negAfterContrast: 5 } as const;
+
 export interface LexiconResult {
+  /** One LexiconHit code per sentiment word (emoticons excluded). */
+  hits: number[];
   /** Sum of contributions (unbounded). */
   raw: number;
   /** The part of `raw` that came from emoticons and emoji. */
@@ -27,6 +32,8 @@ export interface LexiconResult {
 const LOOKBACK = 3;
 /** A negated word is weaker than its opposite ("不好" is less negative than "差"). */
 const NEGATION_FACTOR = -0.8;
+/** A negator right before a degree adverb means "not very" (不+太+快): weak and flipped, whatever the degree. */
+const NOT_VERY_FACTOR = -0.5;
 /** With a contrast, what came before counts this much, what follows counts AFTER_CONTRAST. */
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
@@ -39,6 +46,7 @@ const SCALE = 2.5;
  */
 export function scoreLexicon(words: readonly string[], emoticons: readonly string[], lex: Lexicon, explain = true): LexiconResult {
   const evidence: Evidence[] = [];
+  const hits: number[] = [];
   let clauseStart = 0;
   let before = 0; // weighted sum of everything before the last contrast marker
   let current = 0; // sum since the last contrast marker
@@ -52,6 +60,7 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
       continue;
     }
     if (lex.contrast.has(w)) {
+      hits.push(-1); // marker: hits after it are re-coded below
       before = (before + current) * BEFORE_CONTRAST;
       current = 0;
       if (explain) for (const e of evidence) e.weight *= BEFORE_CONTRAST;
@@ -67,24 +76,34 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
 
     let value = base;
     let term = explain ? w : '';
+    let degreeRight = 0; // the degree adverb just right of the current position, if any
+    let negated = false;
     for (let j = i - 1; j >= clauseStart && j >= i - LOOKBACK; j--) {
       const m = words[j]!;
       const degree = lex.degree.get(m);
       if (degree !== undefined) {
         value *= degree < 0 ? NEGATION_FACTOR * -degree : degree;
+        if (degree < 0) negated = !negated;
+        degreeRight = degree;
         if (explain) term = `${m}+${term}`;
-      } else if (lex.negators.has(m)) {
-        value *= NEGATION_FACTOR;
+        continue;
+      }
+      if (lex.negators.has(m)) {
+        value *= degreeRight > 0 ? NOT_VERY_FACTOR / degreeRight : NEGATION_FACTOR;
+        negated = !negated;
         if (explain) term = `${m}+${term}`;
       } else if (lex.words.has(m)) {
         break; // another sentiment word owns the modifiers further left
       }
+      degreeRight = 0;
     }
     current += value;
+    hits.push(negated ? (base > 0 ? LexiconHit.negatedPos : LexiconHit.negatedNeg) : base > 0 ? LexiconHit.pos : LexiconHit.neg);
     if (explain) evidence.push({ term, weight: value });
   }
 
   let raw = contrasted ? before + current * AFTER_CONTRAST : current;
+  if (contrasted) recodeAfterContrast(hits);
   if (explain && contrasted) for (let k = segmentStart; k < evidence.length; k++) evidence[k]!.weight *= AFTER_CONTRAST;
 
   let emoticonRaw = 0;
@@ -101,5 +120,18 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     }
   }
   raw += emoticonRaw;
-  return { raw, emoticonRaw, score: Math.tanh(raw / SCALE), evidence };
+  return { hits, raw, emoticonRaw, score: Math.tanh(raw / SCALE), evidence };
+}
+
+/** Hits after the last contrast marker say which way the deciding clause leans; the markers are removed. */
+function recodeAfterContrast(hits: number[]): void {
+  const last = hits.lastIndexOf(-1);
+  let out = 0;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (h === -1) continue;
+    const positive = h === LexiconHit.pos || h === LexiconHit.negatedNeg;
+    hits[out++] = k > last ? (positive ? LexiconHit.posAfterContrast : LexiconHit.negAfterContrast) : h;
+  }
+  hits.length = out;
 }

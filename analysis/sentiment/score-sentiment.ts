@@ -59,7 +59,7 @@ export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | 
     version: `lex:${lexicon.version}|model:${model ? model.version : 'none'}`,
     score(input, explain = true) {
       const lex = scoreLexicon(input.words, input.emoticons, lexicon, explain);
-      const logit = model ? model.logit(input) : 0;
+      const logit = model ? model.logit({ words: input.words, plain: input.plain, emoticons: input.emoticons, lexiconHits: lex.hits }) : 0;
       const score = sigmoidScore(combine(w, logit, lex.raw - lex.emoticonRaw, lex.emoticonRaw));
       const label = labelFor(score);
       const empty = input.words.length === 0 && input.emoticons.length === 0;

@@ -5,6 +5,8 @@ export interface SentimentInput {
   /** Normalized text with emoticons and emoji blanked out. */
   plain: string;
   emoticons: readonly string[];
+  /** The lexicon layer's hits (LexiconHit codes), which the model reads as features: the rules' view of negation. */
+  lexiconHits?: readonly number[];
 }
 
 /** A trained classifier: log-odds that the text is positive. */

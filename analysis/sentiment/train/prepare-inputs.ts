@@ -22,8 +22,9 @@ export function prepareRows(rows: readonly LabeledRow[], segmenter: Segmenter, l
   const toSimplified = createToSimplified();
   return rows.map((row) => {
     const n = normalizeText(transform ? transform(row.text) : row.text, { toSimplified, maxChars: 50_000, redactContacts: defaultContactRedactor });
-    const input: SentimentInput = { words: segmenter.cut(n.plain), plain: n.plain, emoticons: n.emoticons };
-    const lex = scoreLexicon(input.words, input.emoticons, lexicon);
+    const words = segmenter.cut(n.plain);
+    const lex = scoreLexicon(words, n.emoticons, lexicon, false);
+    const input: SentimentInput = { words, plain: n.plain, emoticons: n.emoticons, lexiconHits: lex.hits };
     return { ...row, input, lexiconWords: lex.raw - lex.emoticonRaw, lexiconEmoticons: lex.emoticonRaw };
   });
 }
