@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const pulse = fileURLToPath(new URL('../../../workers/cli/pulse.mjs', import.meta.url));
+const run = (args: string[], input: string) => spawnSync(process.execPath, [pulse, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+
+describe('pulse segment', () => {
+  it('writes each line as words separated by single spaces, empty lines kept', () => {
+    const out = run(['segment'], '她在朋友圈招代理\n\n這個產品很好\n');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toBe('她 在 朋友圈 招代理\n\n這個 產品 很 好\n');
+    expect(out.stderr).toMatch(/segment: done, 3 lines/);
+  });
+});
+
+describe('pulse analyze', () => {
+  it('writes one JSON object per line for plain text and JSONL, and an error object for a bad line', () => {
+    const input = ['{"id":"a1","text":"客服态度很差，退款一直不到账[怒]"}', '这家店的东西很好，推荐', '{not json', '{"title":"x"}'].join('\n');
+    const out = run(['analyze'], `${input}\n`);
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ line: 1, id: 'a1', label: 'neg', emoticons: ['[怒]'] });
+    expect(lines[1]).toMatchObject({ line: 2, label: 'pos' });
+    for (const l of lines.slice(0, 2)) {
+      expect(l).toHaveProperty('score');
+      expect(l).toHaveProperty('confidence');
+      expect(l).toHaveProperty('keywords');
+      expect(l).toHaveProperty('aspects');
+      expect(l).toHaveProperty('speaker');
+      expect(String(l.analysisVersion)).toMatch(/^seg:/);
+    }
+    expect(lines[2]).toEqual({ line: 3, error: 'INVALID_JSON' });
+    expect(lines[3]).toEqual({ line: 4, error: 'NO_TEXT_FIELD' });
+  });
+});
