@@ -4,11 +4,13 @@
  * 512m, run as pulse-es). It can be stopped with SIGTERM to its pid and started again on the same data. The shared
  * node on 9200 is never touched.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startElasticsearch, esHealthy } from '../../infra/services/elasticsearch-node.js';
 import { isAlive, readPid, waitFor } from '../../infra/services/service-state.js';
+import { findJava21 } from '../../infra/services/find-java.js';
 import { testConfig } from '../helpers/test-config.js';
 
 export interface PrivateEs {
@@ -22,7 +24,12 @@ export interface PrivateEs {
   destroy(): Promise<void>;
 }
 
-export async function startPrivateElasticsearch(httpPort: number, transportPort: number): Promise<PrivateEs> {
+export interface PrivateEsOptions {
+  /** Security on, with this password for the built-in `elastic` user (bootstrap.password in the node's keystore). */
+  elasticPassword?: string;
+}
+
+export async function startPrivateElasticsearch(httpPort: number, transportPort: number, o: PrivateEsOptions = {}): Promise<PrivateEs> {
   const config = testConfig();
   const url = `http://127.0.0.1:${httpPort}`;
   if (await esHealthy(url)) throw new Error(`something already answers at ${url}: pick another port for the private node`);
@@ -40,7 +47,11 @@ export async function startPrivateElasticsearch(httpPort: number, transportPort:
     confDir: join(dir, 'config'),
     nodeName: `pulse-es-private-${httpPort}`,
     log: () => undefined,
+    ...(o.elasticPassword
+      ? { settings: { 'xpack.security.enabled': true }, credentials: { elasticsearchUsername: 'elastic', elasticsearchPassword: o.elasticPassword } }
+      : {}),
   };
+  if (o.elasticPassword) seedKeystore(join(dir, 'config'), options.stateDir, options.version, o.elasticPassword, config.esJavaHome);
   const pidFile = join(dir, 'node', 'es.pid');
   const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
     const pid = readPid(pidFile);
@@ -68,4 +79,18 @@ export async function startPrivateElasticsearch(httpPort: number, transportPort:
     throw error;
   }
   return node;
+}
+
+/**
+ * Creates the node's keystore with `bootstrap.password` before its first start (startElasticsearch copies the
+ * distribution's config around it, never over it): the built-in `elastic` user then logs in with that password.
+ */
+function seedKeystore(confDir: string, stateDir: string, version: string, password: string, javaHome: string | undefined): void {
+  mkdirSync(confDir, { recursive: true });
+  const tool = join(stateDir, 'elasticsearch', `elasticsearch-${version}`, 'bin', 'elasticsearch-keystore');
+  const env = { ...process.env, ES_PATH_CONF: confDir, ES_JAVA_HOME: findJava21(javaHome) };
+  for (const [args, input] of [[['create'], ''], [['add', '-x', 'bootstrap.password'], password]] as const) {
+    const r = spawnSync(tool, [...args], { env, input, encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`elasticsearch-keystore ${args.join(' ')} failed: ${r.stderr || r.stdout}`);
+  }
 }
