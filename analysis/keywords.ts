@@ -21,7 +21,51 @@ export function defaultIdfPath(): string {
 
 interface IdfTable {
   average: number;
-  lookup(word: string, fallback: number): number;
+  lookupHash(hash: number, fallback: number): number;
+}
+
+/** Per-document term counts, reused across documents (generation stamps instead of clearing). */
+class TermCounts {
+  hashes = new Uint32Array(256);
+  counts = new Int32Array(256);
+  stamps = new Uint32Array(256);
+  words: string[] = new Array<string>(256);
+  /** Slots in first-seen order; `used` of them are valid. */
+  order = new Int32Array(256);
+  used = 0;
+  private generation = 0;
+  private mask = 255;
+
+  reset(maxTerms: number): void {
+    const need = Math.max(256, 1 << Math.ceil(Math.log2(maxTerms * 2 + 1)));
+    if (need > this.hashes.length) {
+      this.hashes = new Uint32Array(need);
+      this.counts = new Int32Array(need);
+      this.stamps = new Uint32Array(need);
+      this.words = new Array<string>(need);
+      this.order = new Int32Array(need);
+      this.generation = 0;
+    }
+    this.mask = this.hashes.length - 1;
+    this.generation = (this.generation + 1) >>> 0 || 1;
+    this.used = 0;
+  }
+
+  add(word: string, hash: number): void {
+    let at = hash & this.mask;
+    while (this.stamps[at] === this.generation) {
+      if (this.hashes[at] === hash && this.words[at] === word) {
+        this.counts[at]!++;
+        return;
+      }
+      at = (at + 1) & this.mask;
+    }
+    this.stamps[at] = this.generation;
+    this.hashes[at] = hash;
+    this.words[at] = word;
+    this.counts[at] = 1;
+    this.order[this.used++] = at;
+  }
 }
 
 function fnv1a(word: string): number {
@@ -59,8 +103,7 @@ function buildIdfTable(text: string): IdfTable {
   }
   return {
     average: n > 0 ? sum / n : 10,
-    lookup(word, fallback) {
-      const h = fnv1a(word);
+    lookupHash(h, fallback) {
       let at = h & mask;
       while (hashes[at] !== 0) {
         if (hashes[at] === h) return values[at]!;
@@ -87,22 +130,27 @@ export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExt
     throw new AnalysisError('ANALYSIS_RESOURCE_INVALID', `cannot read IDF table ${idfPath}`, { file: idfPath }, { cause: error });
   }
   const idf = buildIdfTable(text);
+  const counts = new TermCounts();
   // Unknown words (our dictionary terms, new slang) get the average IDF, as cppjieba's KeywordExtractor does.
   const average = idf.average;
 
   return {
     version: 'tfidf-jieba',
     extract(tokens, topN) {
-      const tf = new Map<string, number>();
+      // Term counts in a reused open-addressing table keyed by the same 32-bit hash the IDF table uses: no Map per
+      // document, and each token is hashed once.
+      counts.reset(tokens.length);
       for (const t of tokens) {
         if (t.length < 2 || isNumberLike(t) || exclude.has(t)) continue;
-        tf.set(t, (tf.get(t) ?? 0) + 1);
+        counts.add(t, fnv1a(t));
       }
       // Top-N by insertion into a short sorted list (no full sort); ties break by word, so output is deterministic.
       const words: string[] = [];
       const scores: number[] = [];
-      for (const [word, n] of tf) {
-        const score = n * idf.lookup(word, average);
+      for (let u = 0; u < counts.used; u++) {
+        const slot = counts.order[u]!;
+        const word = counts.words[slot]!;
+        const score = counts.counts[slot]! * idf.lookupHash(counts.hashes[slot]!, average);
         let at = words.length;
         while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && words[at - 1]! > word))) at--;
         if (at >= topN) continue;

@@ -55,24 +55,25 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (isClauseEnd(w)) {
-      clauseStart = i + 1;
+    const e = lex.entries.get(w);
+    if (e === undefined) {
+      if (isClauseEnd(w)) clauseStart = i + 1;
       continue;
     }
-    if (lex.contrast.has(w)) {
+    if (e.contrast) {
       hits.push(-1); // marker: hits after it are re-coded below
       before = (before + current) * BEFORE_CONTRAST;
       current = 0;
-      if (explain) for (const e of evidence) e.weight *= BEFORE_CONTRAST;
+      if (explain) for (const ev of evidence) ev.weight *= BEFORE_CONTRAST;
       segmentStart = evidence.length;
       contrasted = true;
       continue;
     }
-    const base = lex.words.get(w);
-    if (base === undefined) continue;
+    const base = e.word;
+    if (base === 0) continue;
     // "好漂亮": 好 acts as a degree adverb for the next sentiment word, not as a word of its own.
     const next = words[i + 1];
-    if (next !== undefined && lex.degree.has(w) && lex.words.has(next)) continue;
+    if (e.degree !== 0 && next !== undefined && (lex.entries.get(next)?.word ?? 0) !== 0) continue;
 
     let value = base;
     let term = explain ? w : '';
@@ -80,19 +81,24 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     let negated = false;
     for (let j = i - 1; j >= clauseStart && j >= i - LOOKBACK; j--) {
       const m = words[j]!;
-      const degree = lex.degree.get(m);
-      if (degree !== undefined) {
+      const me = lex.entries.get(m);
+      if (me === undefined) {
+        degreeRight = 0;
+        continue;
+      }
+      const degree = me.degree;
+      if (degree !== 0) {
         value *= degree < 0 ? NEGATION_FACTOR * -degree : degree;
         if (degree < 0) negated = !negated;
         degreeRight = degree;
         if (explain) term = `${m}+${term}`;
         continue;
       }
-      if (lex.negators.has(m)) {
+      if (me.negator) {
         value *= degreeRight > 0 ? NOT_VERY_FACTOR / degreeRight : NEGATION_FACTOR;
         negated = !negated;
         if (explain) term = `${m}+${term}`;
-      } else if (lex.words.has(m)) {
+      } else if (me.word !== 0) {
         break; // another sentiment word owns the modifiers further left
       }
       degreeRight = 0;

@@ -10,6 +10,14 @@ import { AnalysisError } from '../errors.js';
 export const LEXICON_VERSION = '2';
 export const defaultLexiconDir = fileURLToPath(new URL('./lexicon/', import.meta.url));
 
+/** Everything the rules know about one word, so the scorer needs one lookup per word. 0 = not that kind. */
+export interface LexiconEntry {
+  word: number;
+  degree: number;
+  negator: boolean;
+  contrast: boolean;
+}
+
 export interface Lexicon {
   /** e.g. "1.3f9a0c": release number + content hash of the lists. */
   readonly version: string;
@@ -21,6 +29,8 @@ export interface Lexicon {
   readonly contrast: ReadonlySet<string>;
   /** Weibo emoticon or emoji → signed weight. */
   readonly emoticons: ReadonlyMap<string, number>;
+  /** The four word tables above merged by word. */
+  readonly entries: ReadonlyMap<string, LexiconEntry>;
 }
 
 function readList(dir: string, name: string, hash: ReturnType<typeof createHash>): Array<[string, number]> {
@@ -53,5 +63,15 @@ export function loadLexicon(dir: string = defaultLexiconDir): Lexicon {
   const degree = new Map(readList(dir, 'degree.txt', hash));
   const contrast = new Set(readList(dir, 'contrast.txt', hash).map(([w]) => w));
   const emoticons = new Map(readList(dir, 'emoticons.txt', hash));
-  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons };
+  const entries = new Map<string, LexiconEntry>();
+  const entry = (w: string): LexiconEntry => {
+    let e = entries.get(w);
+    if (!e) entries.set(w, (e = { word: 0, degree: 0, negator: false, contrast: false }));
+    return e;
+  };
+  for (const [w, v] of words) entry(w).word = v;
+  for (const [w, v] of degree) entry(w).degree = v;
+  for (const w of negators) entry(w).negator = true;
+  for (const w of contrast) entry(w).contrast = true;
+  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons, entries };
 }

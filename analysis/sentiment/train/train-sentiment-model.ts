@@ -9,7 +9,7 @@ import { encodeModel, type ModelHeader } from '../model-file.js';
 import { fitCombiner, type CombinerRow } from './fit-combiner.js';
 import type { PreparedRow } from './prepare-inputs.js';
 import { seededRandom } from './seeded-random.js';
-import { naiveBayesScale, trainHashedLr, type LrOptions, type TrainingExample } from './train-hashed-lr.js';
+import { naiveBayesScale, trainHashedLr, type LrOptions, type LrWeights, type TrainingExample } from './train-hashed-lr.js';
 
 export interface Recipe extends LrOptions {
   release: string;
@@ -25,6 +25,8 @@ export interface Recipe extends LrOptions {
   combinerHoldout: number;
   /** Features count once per text (presence) instead of per occurrence. */
   binary: boolean;
+  /** Train this many models with different shuffles and average their weights (variance reduction; 1 = off). */
+  bagging: number;
   /** Scale inputs by naive-Bayes log-count ratios (NB-SVM); 0 = off, else the smoothing α. */
   nbAlpha: number;
 }
@@ -42,6 +44,7 @@ export const defaultRecipe: Recipe = {
   combinerHoldout: 0.1,
   nbAlpha: 1,
   binary: false,
+  bagging: 1,
 };
 
 export function featurize(rows: readonly PreparedRow[], recipe: Recipe, negators: ReadonlySet<string>): TrainingExample[] {
@@ -64,6 +67,22 @@ export function featurize(rows: readonly PreparedRow[], recipe: Recipe, negators
   });
 }
 
+/** `bagging` models with seeds seed, seed+1, …; their weights and biases averaged. */
+function trainBagged(examples: readonly TrainingExample[], recipe: Recipe, scale: Float32Array | undefined): LrWeights {
+  const runs = Math.max(1, recipe.bagging);
+  const first = trainHashedLr(examples, recipe, scale);
+  if (runs === 1) return first;
+  const weights = Float32Array.from(first.weights);
+  let bias = first.bias;
+  for (let r = 1; r < runs; r++) {
+    const next = trainHashedLr(examples, { ...recipe, seed: recipe.seed + r }, scale);
+    for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! + next.weights[k]!;
+    bias += next.bias;
+  }
+  for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / runs;
+  return { weights, bias: bias / runs };
+}
+
 export interface TrainedModel {
   header: ModelHeader;
   weights: Float32Array;
@@ -77,7 +96,7 @@ export function trainSentimentModel(rows: readonly PreparedRow[], recipe: Recipe
   const nb = (subset: readonly TrainingExample[]): Float32Array | undefined =>
     recipe.nbAlpha > 0 ? naiveBayesScale(subset, recipe.bits, recipe.nbAlpha) : undefined;
   const firstExamples = examples.filter((_e, i) => !heldOut[i]);
-  const first = trainHashedLr(firstExamples, recipe, nb(firstExamples));
+  const first = trainBagged(firstExamples, recipe, nb(firstExamples));
   const combinerRows: CombinerRow[] = [];
   const buf = createFeatureBuffer();
   examples.forEach((ex, i) => {
@@ -89,7 +108,7 @@ export function trainSentimentModel(rows: readonly PreparedRow[], recipe: Recipe
     combinerRows.push({ modelLogit, lexiconWords: row.lexiconWords, lexiconEmoticons: row.lexiconEmoticons, y: ex.y, weight: ex.weight });
   });
   const combine = fitCombiner(combinerRows);
-  const final = trainHashedLr(examples, recipe, nb(examples));
+  const final = trainBagged(examples, recipe, nb(examples));
   const header: ModelHeader = {
     format: 'pulse-sentiment-hashed-lr',
     release: recipe.release,
@@ -110,6 +129,7 @@ export function trainSentimentModel(rows: readonly PreparedRow[], recipe: Recipe
       sourceWeights: JSON.stringify(recipe.sourceWeights),
       combinerHoldout: recipe.combinerHoldout,
       nbAlpha: recipe.nbAlpha,
+      bagging: recipe.bagging,
     },
   };
   const bytes = encodeModel(header, final.weights);
