@@ -25,13 +25,22 @@ interface Scores {
 }
 
 const FOLDS = 5;
+/** The issue's targets for the default layer (accuracy). */
 const targets: Record<string, number> = { dev: 0.92, 'dev, emoticons removed': 0.85, 'weibo_human 5-fold CV': 0.85 };
+/**
+ * Regression floors: below these the script exits 1 (CI fails). The first two are the targets, which the shipped
+ * recipe meets; weibo_human's floor is one point under what it reached (0.842), since its 0.85 target is not met.
+ */
+const floors: Record<string, number> = { dev: 0.92, 'dev, emoticons removed': 0.85, 'weibo_human 5-fold CV': 0.832 };
+const belowFloor: string[] = [];
 
 const cell = (m: BinaryMetrics): string => `${m.accuracy.toFixed(4)} / ${m.macroF1.toFixed(4)}`;
 
 function printRow(name: string, gold: number[], s: Scores): void {
   const d = binaryMetrics(gold, s.default);
   const target = targets[name];
+  const floor = floors[name];
+  if (floor !== undefined && d.accuracy < floor) belowFloor.push(`${name}: ${d.accuracy.toFixed(4)} < ${floor}`);
   const verdict = target === undefined ? '' : d.accuracy >= target ? `meets ≥${target}` : `SHORT of ${target} by ${((target - d.accuracy) * 100).toFixed(2)} pts`;
   console.log(
     `${name.padEnd(30)} ${String(gold.length).padStart(5)}  ${cell(binaryMetrics(gold, s.lexicon))}  ${cell(binaryMetrics(gold, s.model))}  ${cell(d)}  ${verdict}`,
@@ -98,6 +107,10 @@ function main(): void {
   }
   printRow('weibo_human 5-fold CV', cvGold, cv);
   console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (belowFloor.length > 0) {
+    console.error(`eval:sentiment: regression below the floor: ${belowFloor.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main();
