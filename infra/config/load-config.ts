@@ -63,6 +63,7 @@ export function redactUrl(value: string): string {
     if (url.password) url.password = '***';
     return url.toString();
   } catch {
-    return value;
+    // Unparsable (the very case a config error reports): mask whatever sits between "//user:" and "@".
+    return value.replace(/(\/\/[^/@\s]*?:)\S*@/, '$1***@');
   }
 }
