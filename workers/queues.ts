@@ -24,8 +24,12 @@ export interface PulseQueues {
 }
 
 export function createQueues(config: PulseConfig, connection: Redis): PulseQueues {
-  const make = (name: string, opts?: JobsOptions): Queue =>
-    new Queue(name, { connection, prefix: config.queuePrefix, ...(opts ? { defaultJobOptions: opts } : {}) });
+  const make = (name: string, opts?: JobsOptions): Queue => {
+    const queue = new Queue(name, { connection, prefix: config.queuePrefix, ...(opts ? { defaultJobOptions: opts } : {}) });
+    // Without a listener BullMQ console.errors every refused reconnect; the calls that fail still reject.
+    queue.on('error', () => undefined);
+    return queue;
+  };
   const queues = {
     crawl: make(stages.crawl.queue, defaultJobOptions.crawl),
     analyze: make(stages.analyze.queue, defaultJobOptions.analyze),

@@ -12,7 +12,12 @@ function tlsOptions(config: PulseConfig): RedisOptions {
 }
 
 export function producerConnection(config: PulseConfig): Redis {
-  const redis = new Redis(config.redisUrl, { ...tlsOptions(config), enableOfflineQueue: false, maxRetriesPerRequest: 2, connectTimeout: 5000 });
+  // Never connected after a few tries: give up, so BullMQ's wait for 'ready' rejects instead of hanging a CLI
+  // command forever. Once connected, reconnect as long as it takes (a worker's producer outlives a Redis restart).
+  let connected = false;
+  const retryStrategy = (times: number): number | null => (!connected && times > 3 ? null : Math.min(times * 200, 2000));
+  const redis = new Redis(config.redisUrl, { ...tlsOptions(config), enableOfflineQueue: false, maxRetriesPerRequest: 2, connectTimeout: 5000, retryStrategy });
+  redis.once('ready', () => void (connected = true));
   // Errors surface on the commands that fail; an unhandled 'error' event would only print ioredis noise.
   redis.on('error', () => undefined);
   return redis;

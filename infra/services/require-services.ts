@@ -15,15 +15,7 @@ export type ServiceEndpoints = Pick<PulseConfig, 'redisUrl' | 'elasticsearchUrl'
   Partial<Pick<PulseConfig, 'redisTlsCaFile' | 'elasticsearchUsername' | 'elasticsearchPassword' | 'elasticsearchApiKey' | 'elasticsearchCaFile'>>;
 
 export async function requireServices(config: ServiceEndpoints): Promise<void> {
-  const redis = await probeRedis(config.redisUrl, config.redisTlsCaFile ? { tlsCaFile: config.redisTlsCaFile } : {});
-  if (redis === 'unauthorized') {
-    throw new ServiceError('REDIS_UNAVAILABLE', `Redis at ${redactUrl(config.redisUrl)} refused our credentials (NOAUTH/WRONGPASS): check the user and password in REDIS_URL`, {
-      url: redactUrl(config.redisUrl),
-    });
-  }
-  if (redis !== 'ok') {
-    throw new ServiceError('REDIS_UNAVAILABLE', `Redis is not answering at ${redactUrl(config.redisUrl)}: start it with ${startHint}`, { url: redactUrl(config.redisUrl) });
-  }
+  await requireRedis(config);
   const es = await probeElasticsearch(config.elasticsearchUrl, config);
   if (es === 'unauthorized') {
     throw new ServiceError(
@@ -36,5 +28,18 @@ export async function requireServices(config: ServiceEndpoints): Promise<void> {
     throw new ServiceError('ES_UNAVAILABLE', `Elasticsearch is not answering at ${redactUrl(config.elasticsearchUrl)}: start it with ${startHint}`, {
       url: redactUrl(config.elasticsearchUrl),
     });
+  }
+}
+
+/** The Redis half of requireServices, for commands that only need the queues. */
+export async function requireRedis(config: Pick<ServiceEndpoints, 'redisUrl' | 'redisTlsCaFile'>): Promise<void> {
+  const redis = await probeRedis(config.redisUrl, config.redisTlsCaFile ? { tlsCaFile: config.redisTlsCaFile } : {});
+  if (redis === 'unauthorized') {
+    throw new ServiceError('REDIS_UNAVAILABLE', `Redis at ${redactUrl(config.redisUrl)} refused our credentials (NOAUTH/WRONGPASS): check the user and password in REDIS_URL`, {
+      url: redactUrl(config.redisUrl),
+    });
+  }
+  if (redis !== 'ok') {
+    throw new ServiceError('REDIS_UNAVAILABLE', `Redis is not answering at ${redactUrl(config.redisUrl)}: start it with ${startHint}`, { url: redactUrl(config.redisUrl) });
   }
 }

@@ -3,6 +3,7 @@ import type { PulseCommand } from '../cli-context.js';
 import { loadSources } from '../../../crawlers/index.js';
 import { createQueues } from '../../queues.js';
 import { producerConnection } from '../../redis-connection.js';
+import { requireRedis } from '../../../infra/services/require-services.js';
 import { stages } from '../../pipeline.js';
 
 export const command: PulseCommand = {
@@ -21,6 +22,7 @@ export const command: PulseCommand = {
         const missing = ids.filter((id) => !sources.some((s) => s.id === id));
         if (missing.length) throw Object.assign(new Error(`unknown source id(s) in ${file}: ${missing.join(', ')}`), { code: 'USAGE' });
         if (chosen.length === 0) throw Object.assign(new Error('name source ids or pass --all'), { code: 'USAGE' });
+        await requireRedis(config);
         const redis = producerConnection(config);
         const queues = createQueues(config, redis);
         try {

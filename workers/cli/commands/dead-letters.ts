@@ -2,6 +2,7 @@
 import type { PulseCommand } from '../cli-context.js';
 import { createQueues } from '../../queues.js';
 import { producerConnection } from '../../redis-connection.js';
+import { requireRedis } from '../../../infra/services/require-services.js';
 import { listDeadLetters, retryDeadLetters } from '../../dead-letters.js';
 import type { StageName } from '../../pipeline.js';
 
@@ -9,6 +10,7 @@ export const command: PulseCommand = {
   register(program, ctx) {
     const dl = program.command('dead-letters').description('list or retry jobs that failed for good');
     const withQueues = async <T>(fn: (q: ReturnType<typeof createQueues>) => Promise<T>): Promise<T> => {
+      await requireRedis(ctx.config());
       const redis = producerConnection(ctx.config());
       const queues = createQueues(ctx.config(), redis);
       try {
