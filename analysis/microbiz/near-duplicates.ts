@@ -71,30 +71,73 @@ function isNoiseToken(token: string): boolean {
   return true;
 }
 
-/** MinHash signature of a token sequence; shingles are adjacent pairs of content tokens (punctuation/emoji skipped). */
+/** FNV-1a of `token.toLowerCase()` without allocating the lowered copy for ASCII and CJK (caseless) text. */
+function lowerFnv1a(token: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) {
+    let c = token.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    } else if (c < 0x2e80 || c > 0x9fff) {
+      return fnv1a(token.toLowerCase()); // other scripts: Unicode lowercasing may change the length (İ → i̇)
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Shingle hashes of the document being signed, reused across calls (signature() is synchronous).
+let shingleBuffer = new Int32Array(512);
+
+/**
+ * MinHash signature of a token sequence; shingles are adjacent pairs of content tokens (punctuation/emoji skipped).
+ * The shingle hashes are collected first, then each hash function runs over all of them with its two minima in
+ * registers: the same minima as updating HASHES slots per shingle, without the memory traffic.
+ */
 export function signature(tokens: readonly string[]): MinHashSignature {
-  const mins = new Uint32Array(HASHES).fill(0xffff);
   let prev = -1;
   let shingles = 0;
   for (const token of tokens) {
     if (token.length === 0 || isNoiseToken(token)) continue;
-    const h = fnv1a(token.toLowerCase());
+    const h = lowerFnv1a(token);
     if (prev < 0) {
       prev = h;
       continue;
     }
-    const pair = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
-    prev = h;
-    shingles++;
-    for (let i = 0, j = 0; i < HASHES; i += 2, j++) {
-      const v = fmix32(pair ^ (SEEDS[j] as number));
-      const hi = v >>> 16;
-      const lo = v & 0xffff;
-      if (hi < (mins[i] as number)) mins[i] = hi;
-      if (lo < (mins[i + 1] as number)) mins[i + 1] = lo;
+    if (shingles === shingleBuffer.length) {
+      const bigger = new Int32Array(shingles * 2);
+      bigger.set(shingleBuffer);
+      shingleBuffer = bigger;
     }
+    shingleBuffer[shingles++] = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
+    prev = h;
   }
-  return shingles < MIN_SHINGLES ? new Uint32Array(0) : mins;
+  if (shingles < MIN_SHINGLES) return new Uint32Array(0);
+  const pairs = shingleBuffer;
+  const mins = new Uint32Array(HASHES);
+  for (let i = 0, j = 0; i < HASHES; i += 2, j++) {
+    const seed = SEEDS[j] as number;
+    let hiMin = 0xffff;
+    let loMin = 0xffff;
+    for (let k = 0; k < shingles; k++) {
+      // fmix32(pair ^ seed), inlined; the high and low 16 bits are two hash functions.
+      let v = (pairs[k] as number) ^ seed;
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v ^= v >>> 16;
+      // Branch-free minima (d >> 31 is all ones when d < 0): on random hashes a compare-and-branch mispredicts often.
+      let d = (v >>> 16) - hiMin;
+      hiMin += d & (d >> 31);
+      d = (v & 0xffff) - loMin;
+      loMin += d & (d >> 31);
+    }
+    mins[i] = hiMin;
+    mins[i + 1] = loMin;
+  }
+  return mins;
 }
 
 // Band key text without per-call number formatting: a byte → two hex digits table and per-band prefixes.

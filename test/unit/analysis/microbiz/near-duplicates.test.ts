@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import nodejieba from 'nodejieba';
-import { BANDS, HASHES, InMemoryClusterStore, bands, estimatedSimilarity, redactContacts, signature } from '../../../../analysis/microbiz/index.js';
+import { BANDS, HASHES, InMemoryClusterStore, MIN_SHINGLES, bands, estimatedSimilarity, redactContacts, signature } from '../../../../analysis/microbiz/index.js';
 import { adWave, distinctPosts } from './wave-fixtures.js';
 
 // The real segmenter, as the analyzer runs it; contacts are redacted first, as in normalization.
@@ -68,5 +68,60 @@ describe('InMemoryClusterStore', () => {
     const store = new InMemoryClusterStore();
     expect(await store.assign('x', signature([]), [])).toBe('x');
     expect(await store.assign('y', signature([]), [])).toBe('y');
+  });
+});
+
+/**
+ * The signature as its doc comment defines it, written the obvious way (one pass per shingle over all HASHES slots,
+ * `toLowerCase` per token): the optimised signature() must give exactly these values, or every stored band key of
+ * the mh2 scheme would stop matching.
+ */
+function referenceSignature(tokens: readonly string[]): Uint32Array {
+  const fmix = (h: number): number => {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const fnv = (s: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const seeds: number[] = [];
+  for (let i = 0, x = 0x2545f491; i < HASHES / 2; i++) seeds.push((x = (Math.imul(x, 1664525) + 1013904223) >>> 0));
+  const noise = /^(?:[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u00a0\u2000-\u2bff\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\ud83c-\ud83e\udc00-\udfff\ufe0f])+$/;
+  const mins = new Uint32Array(HASHES).fill(0xffff);
+  let prev = -1;
+  let shingles = 0;
+  for (const token of tokens) {
+    if (token.length === 0 || noise.test(token)) continue;
+    const h = fnv(token.toLowerCase());
+    if (prev >= 0) {
+      const pair = fmix(Math.imul(prev, 0x9e3779b1) ^ h);
+      shingles++;
+      seeds.forEach((seed, j) => {
+        const v = fmix(pair ^ seed);
+        mins[2 * j] = Math.min(mins[2 * j] as number, v >>> 16);
+        mins[2 * j + 1] = Math.min(mins[2 * j + 1] as number, v & 0xffff);
+      });
+    }
+    prev = h;
+  }
+  return shingles < MIN_SHINGLES ? new Uint32Array(0) : mins;
+}
+
+describe('signature values', () => {
+  it('equal the straightforward definition, for Chinese, mixed-case Latin, other scripts and long documents', () => {
+    const lists: string[][] = [
+      ...adWave.map(tokensOf),
+      ...distinctPosts.map(tokensOf),
+      ['iPhone', '15', 'Pro', 'MAX', '全新', '未拆封', '！', 'WeChat', 'ＶＸ', 'ΣΑΣ', 'İstanbul', 'Straße', 'ǅemal'],
+      ['😀', '。', '好', '，', '的', '🔥', 'OK', 'ok'],
+      // Longer than the reused shingle buffer's first size, so the buffer has to grow.
+      tokensOf(adWave.join('\n').repeat(6)),
+    ];
+    for (const tokens of lists) expect([...signature(tokens)]).toEqual([...referenceSignature(tokens)]);
   });
 });
