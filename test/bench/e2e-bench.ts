@@ -1,0 +1,149 @@
+/**
+ * `npm run bench:e2e [docs] [rounds]`: documents/s from a loopback fixture site to searchable in Elasticsearch through
+ * real `pulse workers` processes (1, then 2), next to a bare `client.helpers.bulk` of the same analyzed documents in
+ * the same run, with the ratio and the peak RSS (VmHWM) of every worker process. Each round uses its own queue and
+ * index prefix and deletes what it created. Not a test: it prints figures.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../infra/config/load-config.js';
+import type { PulseConfig } from '../../infra/config/config-fields.js';
+import { createEsClient } from '../../infra/elasticsearch/es-client.js';
+import { ensureIndex } from '../../infra/elasticsearch/ensure-index.js';
+import { createQueues } from '../../workers/queues.js';
+import { producerConnection } from '../../workers/redis-connection.js';
+import { stages } from '../../workers/pipeline.js';
+import { serveGeneratedSite } from '../faults/generated-site.js';
+import { fixtureSource, writeSourcesFile } from '../faults/sources-file.js';
+import { killAllWorkers, spawnPulse, type WorkerProcess } from '../faults/worker-process.js';
+import { allDocuments } from '../faults/pipeline-tally.js';
+import { allQueues, deleteKeys } from '../faults/fault-run.js';
+
+const count = Number(process.argv[2] ?? 2000);
+const rounds = Number(process.argv[3] ?? 1);
+const workerCounts = [1, 2];
+const base = loadConfig({ env: process.env, overrides: { logLevel: 'warn' } });
+const es = createEsClient(base, { requestTimeoutMs: 120_000 });
+const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-e2e-'));
+const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
+
+interface E2eResult {
+  workers: number;
+  docsPerSecond: number;
+  seconds: number;
+  crawlSeconds: number;
+  peakRssMiB: number[];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function cleanup(config: PulseConfig): Promise<void> {
+  const redis = producerConnection(config);
+  const queues = createQueues(config, redis);
+  for (const q of allQueues(queues)) await q.obliterate({ force: true }).catch(() => undefined);
+  await deleteKeys(redis, `${config.queuePrefix}:*`);
+  await queues.close();
+  redis.disconnect();
+  await es.indices.delete({ index: `${config.indexPrefix}-posts*` }, { ignore: [404] });
+  await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
+}
+
+/** One end-to-end run with `n` worker processes; leaves the namespace in place (for the bulk baseline) until cleaned. */
+async function runE2e(n: number, round: number, siteUrl: { listUrls: string[] }, total: number): Promise<{ result: E2eResult; config: PulseConfig }> {
+  const tag = `pulse-bench-e2e-${process.pid}-${round}-w${n}`;
+  const config = loadConfig({ env: process.env, overrides: { logLevel: 'warn', queuePrefix: tag, indexPrefix: tag } });
+  const sourcesFile = writeSourcesFile(dir, [fixtureSource({ id: 'bench', startUrls: siteUrl.listUrls, maxPages: total + siteUrl.listUrls.length + 10 })], `${tag}.yaml`);
+  const { alias } = await ensureIndex(es, config);
+  const env = { PULSE_QUEUE_PREFIX: tag, PULSE_INDEX_PREFIX: tag, PULSE_SOURCES: sourcesFile, PULSE_CRAWL_ALLOW_PRIVATE: '127.0.0.1', PULSE_LOG_LEVEL: 'info' };
+  const procs: WorkerProcess[] = Array.from({ length: n }, (_, i) => spawnPulse({ env, logFile: join(dir, `${tag}-${i}.log`), args: ['workers', '--stages', 'crawl,analyze,index'] }));
+  // Start-up (TypeScript transpile, jieba dictionaries) is not part of the throughput: wait until every process is up.
+  await waitFor('workers started', async () => procs.every((p) => p.log().includes('"workers started"')), 120_000);
+  const redis = producerConnection(config);
+  const queues = createQueues(config, redis);
+  const t0 = performance.now();
+  const job = await queues.crawl.add(stages.crawl.queue, { sourceId: 'bench', sourcesFile });
+  let searchable = 0;
+  await waitFor(
+    `${total} documents searchable`,
+    async () => {
+      await es.indices.refresh({ index: alias });
+      searchable = (await es.count({ index: alias })).count;
+      return searchable >= total;
+    },
+    30 * 60_000,
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const done = await queues.crawl.getJob(String(job.id));
+  const crawlSeconds = done?.finishedOn && done.processedOn ? (done.finishedOn - done.processedOn) / 1000 : NaN;
+  const peakRssMiB = procs.map((p) => p.peakRssMiB() ?? NaN);
+  for (const p of procs) await p.stop('SIGTERM', 60_000);
+  await queues.close();
+  redis.disconnect();
+  if (searchable !== total) throw new Error(`expected ${total} documents, found ${searchable}`);
+  return { result: { workers: n, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB }, config };
+}
+
+/** The ceiling: the same analyzed documents, bulk-indexed bare into a fresh index with the same mapping. */
+async function bareBulk(from: PulseConfig, round: number): Promise<number> {
+  const docs = (await allDocuments(es, `${from.indexPrefix}-posts`)).map((h) => h._source!);
+  const tag = `pulse-bench-e2e-${process.pid}-${round}-bulk`;
+  const { alias } = await ensureIndex(es, { ...base, indexPrefix: tag });
+  const t0 = performance.now();
+  const stats = await es.helpers.bulk({ datasource: docs, onDocument: (d) => ({ index: { _index: alias, _id: String(d['docId']) } }), flushBytes: base.indexBatchBytes, refreshOnCompletion: alias });
+  const seconds = (performance.now() - t0) / 1000;
+  if (stats.successful !== docs.length) throw new Error(`bulk baseline stored ${stats.successful}/${docs.length}`);
+  await es.indices.delete({ index: `${tag}-posts*` }, { ignore: [404] });
+  await es.indices.deleteIndexTemplate({ name: `${tag}-posts` }, { ignore: [404] }).catch(() => undefined);
+  return docs.length / seconds;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+try {
+  const site = await serveGeneratedSite({ count });
+  const e2e = new Map<number, E2eResult[]>();
+  const bulk: number[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const n of round % 2 === 0 ? workerCounts : [...workerCounts].reverse()) {
+        log(`round ${round + 1}/${rounds}: ${n} worker process(es), ${count} documents…`);
+        const { result, config } = await runE2e(n, round, site, count);
+        if (n === 1) bulk.push(await bareBulk(config, round));
+        await cleanup(config);
+        e2e.set(n, [...(e2e.get(n) ?? []), result]);
+        log(`  ${result.docsPerSecond.toFixed(1)} docs/s (${result.seconds.toFixed(1)} s; crawl job ${result.crawlSeconds.toFixed(1)} s)`);
+      }
+    }
+  } finally {
+    await killAllWorkers();
+    await site.close();
+  }
+  const bulkRate = median(bulk);
+  console.log(`bench:e2e — ${count} documents, loopback fixture site → crawl → analyze → index → searchable; ${rounds} round(s), medians`);
+  console.log(`  bare client.helpers.bulk of the same analyzed documents: ${bulkRate.toFixed(0)} docs/s`);
+  console.log('  workers  docs/s  ratio vs bulk  seconds  crawl job s  peak RSS per worker process (MiB)');
+  for (const n of workerCounts) {
+    const rs = e2e.get(n) ?? [];
+    const rate = median(rs.map((r) => r.docsPerSecond));
+    const secs = median(rs.map((r) => r.seconds));
+    const crawl = median(rs.map((r) => r.crawlSeconds));
+    const rss = rs.flatMap((r) => r.peakRssMiB);
+    console.log(`  ${String(n).padEnd(8)} ${rate.toFixed(1).padStart(6)}  ${(rate / bulkRate).toFixed(3).padStart(13)}  ${secs.toFixed(1).padStart(7)}  ${crawl.toFixed(1).padStart(11)}  ${rss.map((m) => m.toFixed(0)).join(', ')}`);
+  }
+  const one = median((e2e.get(1) ?? []).map((r) => r.docsPerSecond));
+  const two = median((e2e.get(2) ?? []).map((r) => r.docsPerSecond));
+  console.log(`  scaling 1 → 2 worker processes: ×${(two / one).toFixed(2)}`);
+} finally {
+  await es.close();
+  rmSync(dir, { recursive: true, force: true });
+}
