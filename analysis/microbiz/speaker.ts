@@ -85,6 +85,7 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
   let emoji = 0;
   let placeholders = 0;
   let weFirst = 0;
+  let digits = false;
   // One pass over UTF-16 units instead of one regex per signal.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -97,10 +98,14 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
     else if (c === 0x4f60 /* 你 */ || c === 0x60a8 /* 您 */) secondPerson++;
     else if ((c >= 0xd83c && c <= 0xd83e) || (c >= 0x2600 && c <= 0x27bf) || c === 0x2b50 || c === 0x2728) emoji++;
     else if (c === 0x3010 /* 【 */ && text.startsWith(CONTACT_PLACEHOLDER, i)) placeholders++;
+    else if (c >= 0x30 && c <= 0x39) digits = true;
   }
   let prices = 0;
-  PRICE.lastIndex = 0;
-  while (PRICE.exec(text) !== null) prices++;
+  if (digits) {
+    // Every PRICE alternative contains an ASCII digit (\d is ASCII-only, even with the u flag).
+    PRICE.lastIndex = 0;
+    while (PRICE.exec(text) !== null) prices++;
+  }
   const hashtags = text.indexOf('#') >= 0 && /#[^#\s]{1,20}#/u.test(text) ? 1 : 0;
   return {
     contacts: Math.max(contactCount, placeholders),
@@ -117,38 +122,57 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
   };
 }
 
-/** Scores of every class and the cues behind them. */
-export function explainSpeaker(input: SpeakerInput, rules: SpeakerRules = defaultSpeakerRules()): SpeakerExplanation {
+/**
+ * Adds every cue's and signal's weights to `scores` (which starts as a copy of the bias); with `fired`, also lists
+ * what contributed. The one scoring routine behind both classifySpeaker (hot path: no strings) and explainSpeaker.
+ */
+function scoreClasses(input: SpeakerInput, rules: SpeakerRules, scores: Float64Array, fired: string[] | null): void {
   const k = CLASSES.length;
-  const scores = Float64Array.from(rules.bias);
+  scores.set(rules.bias);
   const cueHits = new Uint16Array(rules.cueNames.length);
   rules.matcher.scan(input.text, ({ payload }) => {
     cueHits[payload] = (cueHits[payload] as number) + 1;
   });
-  const fired: string[] = [];
-  cueHits.forEach((hits, cue) => {
-    if (hits === 0) return;
+  for (let cue = 0; cue < cueHits.length; cue++) {
+    const hits = cueHits[cue] as number;
+    if (hits === 0) continue;
     const n = Math.min(hits, rules.cueCaps[cue] as number);
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + n * (rules.cueWeights[cue * k + c] as number);
-    fired.push(`${rules.cueNames[cue] as string}×${hits}`);
-  });
+    fired?.push(`${rules.cueNames[cue] as string}×${hits}`);
+  }
   const values = countSignals(input.text, input.contactCount);
   for (const s of rules.signals) {
     const v = Math.min(values[s.name], s.cap);
     if (v <= 0) continue;
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + v * (s.weights[c] as number);
-    fired.push(`${s.name}×${values[s.name]}`);
+    fired?.push(`${s.name}×${values[s.name]}`);
   }
+}
+
+/** Winning class (first on ties) and its softmax share, rounded to 3 decimals. */
+function decide(scores: Float64Array): SpeakerResult {
+  const k = CLASSES.length;
   let best = 0;
   for (let c = 1; c < k; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;
   let z = 0;
   for (let c = 0; c < k; c++) z += Math.exp((scores[c] as number) - (scores[best] as number));
-  const byClass = Object.fromEntries(CLASSES.map((c, i) => [c, Math.round((scores[i] as number) * 1000) / 1000])) as Record<SpeakerType, number>;
-  return { type: CLASSES[best] as SpeakerType, confidence: Math.round((1 / z) * 1000) / 1000, scores: byClass, fired };
+  return { type: CLASSES[best] as SpeakerType, confidence: Math.round((1 / z) * 1000) / 1000 };
 }
+
+/** Scores of every class and the cues behind them. */
+export function explainSpeaker(input: SpeakerInput, rules: SpeakerRules = defaultSpeakerRules()): SpeakerExplanation {
+  const scores = new Float64Array(CLASSES.length);
+  const fired: string[] = [];
+  scoreClasses(input, rules, scores, fired);
+  const byClass = Object.fromEntries(CLASSES.map((c, i) => [c, Math.round((scores[i] as number) * 1000) / 1000])) as Record<SpeakerType, number>;
+  return { ...decide(scores), scores: byClass, fired };
+}
+
+// Reused by classifySpeaker (synchronous, so one buffer per thread is enough).
+const classScratch = new Float64Array(CLASSES.length);
 
 /** Who is speaking, with a confidence. */
 export function classifySpeaker(input: SpeakerInput, rules: SpeakerRules = defaultSpeakerRules()): SpeakerResult {
-  const { type, confidence } = explainSpeaker(input, rules);
-  return { type, confidence };
+  scoreClasses(input, rules, classScratch, null);
+  return decide(classScratch);
 }
