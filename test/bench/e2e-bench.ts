@@ -1,6 +1,6 @@
 /**
  * `npm run bench:e2e [docs] [rounds]`: documents/s from a loopback fixture site to searchable in Elasticsearch through
- * real `pulse workers` processes (1, then 2), next to a bare `client.helpers.bulk` of the same analyzed documents in
+ * real `pulse workers` processes (1; 2 with all stages; 2 split by --stages), next to a bare `client.helpers.bulk` of the same analyzed documents in
  * the same run, with the ratio and the peak RSS (VmHWM) of every worker process. Each round uses its own queue and
  * index prefix and deletes what it created. Not a test: it prints figures.
  */
@@ -22,14 +22,19 @@ import { allQueues, deleteKeys } from '../faults/fault-run.js';
 
 const count = Number(process.argv[2] ?? 2000);
 const rounds = Number(process.argv[3] ?? 1);
-const workerCounts = [1, 2];
+/** Worker process set-ups: each entry is one process and the stages it serves. */
+const setups: Array<{ label: string; processes: string[] }> = [
+  { label: '1', processes: ['crawl,analyze,index'] },
+  { label: '2', processes: ['crawl,analyze,index', 'crawl,analyze,index'] },
+  { label: '2 split', processes: ['crawl,index', 'analyze'] },
+];
 const base = loadConfig({ env: process.env, overrides: { logLevel: 'warn' } });
 const es = createEsClient(base, { requestTimeoutMs: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-e2e-'));
 const log = (msg: string): void => void process.stderr.write(`${msg}\n`);
 
 interface E2eResult {
-  workers: number;
+  setup: string;
   docsPerSecond: number;
   seconds: number;
   crawlSeconds: number;
@@ -58,14 +63,14 @@ async function cleanup(config: PulseConfig): Promise<void> {
   await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
 }
 
-/** One end-to-end run with `n` worker processes; leaves the namespace in place (for the bulk baseline) until cleaned. */
-async function runE2e(n: number, round: number, siteUrl: { listUrls: string[] }, total: number): Promise<{ result: E2eResult; config: PulseConfig }> {
-  const tag = `pulse-bench-e2e-${process.pid}-${round}-w${n}`;
+/** One end-to-end run with the set-up's worker processes; leaves the namespace in place (for the bulk baseline) until cleaned. */
+async function runE2e(setup: (typeof setups)[number], round: number, siteUrl: { listUrls: string[] }, total: number): Promise<{ result: E2eResult; config: PulseConfig }> {
+  const tag = `pulse-bench-e2e-${process.pid}-${round}-${setup.label.replace(/\W+/g, '')}`;
   const config = loadConfig({ env: process.env, overrides: { logLevel: 'warn', queuePrefix: tag, indexPrefix: tag } });
   const sourcesFile = writeSourcesFile(dir, [fixtureSource({ id: 'bench', startUrls: siteUrl.listUrls, maxPages: total + siteUrl.listUrls.length + 10 })], `${tag}.yaml`);
   const { alias } = await ensureIndex(es, config);
   const env = { PULSE_QUEUE_PREFIX: tag, PULSE_INDEX_PREFIX: tag, PULSE_SOURCES: sourcesFile, PULSE_CRAWL_ALLOW_PRIVATE: '127.0.0.1', PULSE_LOG_LEVEL: 'info' };
-  const procs: WorkerProcess[] = Array.from({ length: n }, (_, i) => spawnPulse({ env, logFile: join(dir, `${tag}-${i}.log`), args: ['workers', '--stages', 'crawl,analyze,index'] }));
+  const procs: WorkerProcess[] = setup.processes.map((stages, i) => spawnPulse({ env, logFile: join(dir, `${tag}-${i}.log`), args: ['workers', '--stages', stages] }));
   // Start-up (TypeScript transpile, jieba dictionaries) is not part of the throughput: wait until every process is up.
   await waitFor('workers started', async () => procs.every((p) => p.log().includes('"workers started"')), 120_000);
   const redis = producerConnection(config);
@@ -90,7 +95,7 @@ async function runE2e(n: number, round: number, siteUrl: { listUrls: string[] },
   await queues.close();
   redis.disconnect();
   if (searchable !== total) throw new Error(`expected ${total} documents, found ${searchable}`);
-  return { result: { workers: n, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB }, config };
+  return { result: { setup: setup.label, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB }, config };
 }
 
 /** The ceiling: the same analyzed documents, bulk-indexed bare into a fresh index with the same mapping. */
@@ -111,16 +116,16 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 try {
   const site = await serveGeneratedSite({ count });
-  const e2e = new Map<number, E2eResult[]>();
+  const e2e = new Map<string, E2eResult[]>();
   const bulk: number[] = [];
   try {
     for (let round = 0; round < rounds; round++) {
-      for (const n of round % 2 === 0 ? workerCounts : [...workerCounts].reverse()) {
-        log(`round ${round + 1}/${rounds}: ${n} worker process(es), ${count} documents…`);
-        const { result, config } = await runE2e(n, round, site, count);
-        if (n === 1) bulk.push(await bareBulk(config, round));
+      for (const setup of round % 2 === 0 ? setups : [...setups].reverse()) {
+        log(`round ${round + 1}/${rounds}: ${setup.label} worker process(es) (${setup.processes.join(' | ')}), ${count} documents…`);
+        const { result, config } = await runE2e(setup, round, site, count);
+        if (setup.label === '1') bulk.push(await bareBulk(config, round));
         await cleanup(config);
-        e2e.set(n, [...(e2e.get(n) ?? []), result]);
+        e2e.set(setup.label, [...(e2e.get(setup.label) ?? []), result]);
         log(`  ${result.docsPerSecond.toFixed(1)} docs/s (${result.seconds.toFixed(1)} s; crawl job ${result.crawlSeconds.toFixed(1)} s)`);
       }
     }
@@ -131,18 +136,21 @@ try {
   const bulkRate = median(bulk);
   console.log(`bench:e2e — ${count} documents, loopback fixture site → crawl → analyze → index → searchable; ${rounds} round(s), medians`);
   console.log(`  bare client.helpers.bulk of the same analyzed documents: ${bulkRate.toFixed(0)} docs/s`);
-  console.log('  workers  docs/s  ratio vs bulk  seconds  crawl job s  peak RSS per worker process (MiB)');
-  for (const n of workerCounts) {
-    const rs = e2e.get(n) ?? [];
+  console.log('  workers (stages per process)                 docs/s  ratio vs bulk  seconds  crawl job s  peak RSS per process, MiB (min–max over rounds)');
+  for (const setup of setups) {
+    const rs = e2e.get(setup.label) ?? [];
     const rate = median(rs.map((r) => r.docsPerSecond));
     const secs = median(rs.map((r) => r.seconds));
     const crawl = median(rs.map((r) => r.crawlSeconds));
-    const rss = rs.flatMap((r) => r.peakRssMiB);
-    console.log(`  ${String(n).padEnd(8)} ${rate.toFixed(1).padStart(6)}  ${(rate / bulkRate).toFixed(3).padStart(13)}  ${secs.toFixed(1).padStart(7)}  ${crawl.toFixed(1).padStart(11)}  ${rss.map((m) => m.toFixed(0)).join(', ')}`);
+    const rss = setup.processes.map((stages, i) => {
+      const peaks = rs.map((r) => r.peakRssMiB[i] ?? NaN);
+      return `${stages}: ${Math.min(...peaks).toFixed(0)}–${Math.max(...peaks).toFixed(0)}`;
+    });
+    const label = `${setup.label} (${setup.processes.join(' | ')})`;
+    console.log(`  ${label.padEnd(44)} ${rate.toFixed(1).padStart(6)}  ${(rate / bulkRate).toFixed(3).padStart(13)}  ${secs.toFixed(1).padStart(7)}  ${crawl.toFixed(1).padStart(11)}  ${rss.join('; ')}`);
   }
-  const one = median((e2e.get(1) ?? []).map((r) => r.docsPerSecond));
-  const two = median((e2e.get(2) ?? []).map((r) => r.docsPerSecond));
-  console.log(`  scaling 1 → 2 worker processes: ×${(two / one).toFixed(2)}`);
+  const rateOf = (label: string): number => median((e2e.get(label) ?? []).map((r) => r.docsPerSecond));
+  console.log(`  scaling 1 → 2 worker processes: ×${(rateOf('2') / rateOf('1')).toFixed(2)} (same stages), ×${(rateOf('2 split') / rateOf('1')).toFixed(2)} (split by stage)`);
 } finally {
   await es.close();
   rmSync(dir, { recursive: true, force: true });
