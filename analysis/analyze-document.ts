@@ -61,6 +61,19 @@ function joinWords(titleWords: string[], bodyWords: string[]): string[] {
 
 const publicSentiment = (s: SentimentResult): Sentiment => ({ score: s.score, label: s.label, confidence: s.confidence });
 
+// Callers pass one `now` for a batch (the CLI, the bench) or a fresh Date per job: formatting costs more than a
+// comparison, so the last formatted instant is remembered.
+let lastInstant = Number.NaN;
+let lastIso = '';
+function isoOf(now: Date): string {
+  const t = now.getTime();
+  if (t !== lastInstant) {
+    lastIso = now.toISOString(); // throws on an invalid Date, as before
+    lastInstant = t;
+  }
+  return lastIso;
+}
+
 export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date): AnalyzedDocument {
   const title = steps.normalize(typeof doc.title === 'string' ? doc.title : '');
   const body = steps.normalize(typeof doc.body === 'string' ? doc.body : '');
@@ -71,7 +84,7 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
   const sentiment = steps.sentiment({ words, plain, emoticons }, false);
   const sentimentOf = (window: readonly string[]): Sentiment =>
     publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }, false));
-  const microbiz = steps.microbiz({ docId: doc.docId, title: title.text, text: body.text, words, tokens, emoticons, sentimentOf });
+  const microbiz = steps.microbiz({ docId: doc.docId, title: title.text, text: body.text, words, plain, tokens, emoticons, sentimentOf });
   // Fields listed one by one: the clear body never travels further, and no rest-spread on the hot path.
   return {
     docId: doc.docId,
@@ -97,6 +110,6 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     links: title.links.concat(body.links),
     emoticons,
     analysisVersion: microbiz.version ? `${steps.version}|${microbiz.version}` : steps.version,
-    analyzedAt: now.toISOString(),
+    analyzedAt: isoOf(now),
   };
 }

@@ -13,6 +13,8 @@ export interface MicrobizInput {
   text: string;
   /** All jieba words of title + body (punctuation and stop words included), title and body joined by '。'. */
   words: readonly string[];
+  /** The text `words` were cut from (their concatenation), when the caller has it: saves joining them again. */
+  plain?: string;
   /** Content tokens (what is indexed). */
   tokens: readonly string[];
   emoticons: readonly string[];

@@ -35,7 +35,6 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
   const version = `mb:${aspectRules.version}+${speakerRules.version}+${NEAR_DUPLICATE_VERSION}`;
   const step: MicrobizStep = (input) => {
     // Sentences as word windows, so each aspect's sentiment is the analyzer's own score of exactly those words.
-    const text = input.words.join('');
     const bounds: number[] = [0];
     const wordStarts: number[] = [0];
     let offset = 0;
@@ -47,6 +46,8 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
         wordStarts.push(i + 1);
       }
     }
+    // jieba's words are consecutive slices of the text they were cut from, so `plain` is their concatenation.
+    const text = input.plain !== undefined && input.plain.length === offset ? input.plain : input.words.join('');
     if (bounds[bounds.length - 1] !== text.length) {
       bounds.push(text.length);
       wordStarts.push(input.words.length);
