@@ -1,7 +1,8 @@
 /**
- * Multi-term substring matcher: terms are indexed by their first UTF-16 unit in a 64K-entry table, so a scan costs
- * one array read per character plus a startsWith per candidate (no regex alternation, no string allocation).
- * Gives hits in text order; at one position longer terms come first. Never mutates its input.
+ * Multi-term substring matcher: a trie over UTF-16 units whose first level is a 64K-entry table, so a scan costs one
+ * array read per character and, where a term may start, a walk of a node or two (no regex, no string allocation,
+ * no startsWith per candidate term). Gives hits in text order; at one position longer terms come first, and equal
+ * terms in the order they were given. Never mutates its input.
  */
 
 export interface TermEntry<P> {
@@ -15,34 +16,72 @@ export interface TermMatcher<P> {
   readonly size: number;
 }
 
+interface TrieNode<P> {
+  /** Next UTF-16 unit → child, as parallel arrays (nodes have few children: a linear search beats a Map). */
+  codes: number[];
+  children: TrieNode<P>[];
+  /** Terms that end at this node, in input order. */
+  ends: TermEntry<P>[];
+}
+
+const newNode = <P>(): TrieNode<P> => ({ codes: [], children: [], ends: [] });
+
+function child<P>(node: TrieNode<P>, code: number): TrieNode<P> | undefined {
+  const codes = node.codes;
+  for (let k = 0; k < codes.length; k++) if (codes[k] === code) return node.children[k];
+  return undefined;
+}
+
 export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatcher<P> {
-  const byFirst = new Map<number, TermEntry<P>[]>();
+  // First code unit → 1 + index into `firsts` (0 = no term starts with it).
+  const slot = new Uint16Array(0x10000);
+  const firsts: TrieNode<P>[] = [];
   let size = 0;
+  let longest = 0;
   for (const entry of entries) {
-    if (entry.term.length === 0) continue;
-    const key = entry.term.charCodeAt(0);
-    let bucket = byFirst.get(key);
-    if (!bucket) byFirst.set(key, (bucket = []));
-    bucket.push(entry);
+    const term = entry.term;
+    if (term.length === 0) continue;
+    const first = term.charCodeAt(0);
+    if (slot[first] === 0) {
+      if (firsts.length === 0xffff) throw new RangeError('term matcher: too many distinct first characters');
+      firsts.push(newNode<P>());
+      slot[first] = firsts.length;
+    }
+    let node = firsts[(slot[first] as number) - 1] as TrieNode<P>;
+    for (let i = 1; i < term.length; i++) {
+      const code = term.charCodeAt(i);
+      let next = child(node, code);
+      if (!next) {
+        next = newNode<P>();
+        node.codes.push(code);
+        node.children.push(next);
+      }
+      node = next;
+    }
+    node.ends.push(entry);
     size++;
+    longest = Math.max(longest, term.length);
   }
-  // First code unit → 1 + bucket index (0 = no term starts with it): 256 KB, read once per character scanned.
-  const slot = new Int32Array(0x10000);
-  const buckets: TermEntry<P>[][] = [];
-  for (const [key, bucket] of byFirst) {
-    bucket.sort((a, b) => b.term.length - a.term.length);
-    buckets.push(bucket);
-    slot[key] = buckets.length;
-  }
+  // Nodes with terms ending at them, deepest last, for the position being scanned (reused: scan is synchronous).
+  const matched: TrieNode<P>[] = new Array<TrieNode<P>>(longest);
+
   return {
     size,
     scan(text, onHit) {
-      for (let i = 0; i < text.length; i++) {
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
         const s = slot[text.charCodeAt(i)] as number;
         if (s === 0) continue;
-        for (const entry of buckets[s - 1] as TermEntry<P>[]) {
-          if (entry.term.length === 1 || text.startsWith(entry.term, i)) onHit(entry, i);
+        let node: TrieNode<P> | undefined = firsts[s - 1] as TrieNode<P>;
+        let found = 0;
+        for (let j = i + 1; ; j++) {
+          if (node.ends.length > 0) matched[found++] = node;
+          if (j >= n || node.codes.length === 0) break;
+          node = child(node, text.charCodeAt(j));
+          if (node === undefined) break;
         }
+        // Longest first; terms of one length are one string, given in input order.
+        while (found > 0) for (const entry of (matched[--found] as TrieNode<P>).ends) onHit(entry, i);
       }
     },
   };
