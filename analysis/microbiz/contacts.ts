@@ -45,6 +45,8 @@ const HAN_DIGIT = '[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌
 const HAN_PHONE = new RegExp(`(?<!${HAN_DIGIT})[一幺壹][三四五六七八九叁肆伍陆柒捌玖](?:[ \\-]?${HAN_DIGIT}){9}(?!${HAN_DIGIT})`, 'gu');
 // A number followed by a unit is a quantity, not an identifier ("手机 12000 元").
 const UNIT_AFTER = /^[ \t]?[元块万千百人件单个次天年月日号%盒箱瓶套份岁斤克wk]/iu;
+// KW_ALNUM_ID's id part, with its flags: any text it matches contains this (a necessary, cheap test).
+const ALNUM_ID_PRECHECK = /[a-z][a-z0-9_\-]{5}/iu;
 const CHEAP_DIGIT_PRECHECK = /[0-9０-９①-⑨⓪❶-❾➀-➈➊-➒\u{1D7CE}-\u{1D7FF}]/u;
 
 /** Digit value of one code point, or -1. */
@@ -115,11 +117,14 @@ export function redactContacts(text: string): RedactionResult {
     kinds.add('wechat');
     return CONTACT_PLACEHOLDER;
   });
-  out = out.replace(KW_ALNUM_ID, (_m, kw: string, glue: string) => {
-    count++;
-    kinds.add(kindOfKeyword(kw));
-    return kw + glue + CONTACT_PLACEHOLDER;
-  });
+  // The prompt-word alternation is costly to try at every position; most texts have no 6-character id at all.
+  if (ALNUM_ID_PRECHECK.test(out)) {
+    out = out.replace(KW_ALNUM_ID, (_m, kw: string, glue: string) => {
+      count++;
+      kinds.add(kindOfKeyword(kw));
+      return kw + glue + CONTACT_PLACEHOLDER;
+    });
+  }
   if (CHEAP_DIGIT_PRECHECK.test(out)) {
     out = out.replace(DIGIT_RUN, (run: string, offset: number, whole: string) => {
       const digits = digitsOf(run);
