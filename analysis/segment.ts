@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { AnalysisError } from './errors.js';
-import { isPunctOrSpace } from './token-classes.js';
+import { firstUnitTable, isPunctOrSpace, mayContain } from './token-classes.js';
 
 export const SEGMENTER_DICT_VERSION = '1';
 
@@ -106,6 +106,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     .map((l) => l.split(' ')[0] ?? '')
     .filter((w) => w.length > 0);
   const stopWords = loadStopWords(options.stopWordsPath ?? defaultStopWordsPath);
+  const stopFirst = firstUnitTable(stopWords);
   const hmm = options.hmm ?? false;
 
   return {
@@ -115,7 +116,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     isStopWord: (word) => stopWords.has(word),
     contentTokens(words) {
       const out: string[] = [];
-      for (const w of words) if (!stopWords.has(w) && !isPunctOrSpace(w)) out.push(w);
+      for (const w of words) if (!(mayContain(stopFirst, w) && stopWords.has(w)) && !isPunctOrSpace(w)) out.push(w);
       return out;
     },
   };

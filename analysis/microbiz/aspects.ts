@@ -6,6 +6,7 @@
 import type { AspectMention, AspectName, Sentiment } from '../analyzed-document.js';
 import { AspectName as AspectNames } from '../analyzed-document.js';
 import { DEFAULT_ASPECTS_FILE, AspectRulesFile, readRulesFile } from './rules-data.js';
+import { firstUnitTable, mayContain } from '../token-classes.js';
 import { createTermMatcher, type TermMatcher } from './term-matcher.js';
 
 /** Sentiment of a span of text: a score in [-1, 1], or a full Sentiment (then its label and confidence are kept). */
@@ -29,6 +30,8 @@ export interface AspectRules {
   readonly matcher: TermMatcher<Hit>;
   /** Whole-token words → hits (one word may serve several aspects). */
   readonly words: ReadonlyMap<string, readonly Hit[]>;
+  /** firstUnitTable of the keys of `words`. */
+  readonly wordFirstUnits: Uint8Array;
 }
 
 /** Compiles a rules file (already parsed) into matchers. */
@@ -54,7 +57,8 @@ export function compileAspectRules(file: AspectRulesFile): AspectRules {
   });
   // Exclusions must be seen before the terms they cover: at one position the matcher gives longer strings first,
   // and an exclusion covering a term that starts later ("幸亏" over "亏") starts earlier.
-  return { version: file.version, threshold: file.threshold, names, terms, matcher: createTermMatcher(entries), words };
+  const wordFirstUnits = firstUnitTable(words.keys());
+  return { version: file.version, threshold: file.threshold, names, terms, matcher: createTermMatcher(entries), words, wordFirstUnits };
 }
 
 let defaultRules: AspectRules | undefined;
@@ -131,7 +135,7 @@ export function detectAspectsInSentences(
   });
   if (rules.words.size > 0) {
     for (const token of tokens) {
-      const list = rules.words.get(token);
+      const list = mayContain(rules.wordFirstUnits, token) ? rules.words.get(token) : undefined;
       if (list) for (const hit of list) count(hit, text.indexOf(token));
     }
   }

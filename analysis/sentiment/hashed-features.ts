@@ -5,7 +5,7 @@
  * a reusable buffer (no per-call allocation on the hot path). The layout is part of the model file's contract:
  * change anything here and FEATURE_LAYOUT must change with it.
  */
-import { isClauseEnd, isClauseEndChar, isNegatorChar } from '../token-classes.js';
+import { isClauseEnd, isClauseEndChar, isNegatorChar, mayContain } from '../token-classes.js';
 import type { SentimentInput } from './sentiment-input.js';
 
 export const FEATURE_LAYOUT = 'h4:c23n4+w12+neg3+lex+emo';
@@ -14,6 +14,8 @@ export interface FeatureOptions {
   /** log2 of the number of weight buckets. */
   bits: number;
   negators: ReadonlySet<string>;
+  /** firstUnitTable(negators), if the caller built it: skips the Set lookup for most words. */
+  negatorFirstUnits?: Uint8Array;
   /** Count each feature once per text (presence, not frequency). */
   binary?: boolean;
 }
@@ -97,6 +99,7 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
 
   let prev = 0;
   let negatedFor = 0;
+  const negatorFirst = options.negatorFirstUnits;
   for (const w of input.words) {
     if (isClauseEnd(w)) {
       prev = 0;
@@ -110,7 +113,7 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
       push(buf, finish(hw ^ SEED_NEG, shift));
       negatedFor--;
     }
-    if (options.negators.has(w)) negatedFor = NEGATION_SCOPE;
+    if ((negatorFirst === undefined || mayContain(negatorFirst, w)) && options.negators.has(w)) negatedFor = NEGATION_SCOPE;
     prev = hw;
   }
 

@@ -4,7 +4,7 @@
  * adverbs) moved it and by how much. Rules: negation within the clause, degree adverbs, contrast (但是/不过: what
  * follows weighs more), emoticons/emoji. Pure and allocation-light: it runs on every document.
  */
-import { isClauseEnd } from '../token-classes.js';
+import { isClauseEnd, mayContain } from '../token-classes.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Evidence {
@@ -53,9 +53,10 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
   let segmentStart = 0; // evidence index where the text after the last contrast marker begins
   let contrasted = false;
 
+  const first = lex.entryFirstUnits;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const e = lex.entries.get(w);
+    const e = mayContain(first, w) ? lex.entries.get(w) : undefined;
     if (e === undefined) {
       if (isClauseEnd(w)) clauseStart = i + 1;
       continue;
@@ -73,7 +74,7 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     if (base === 0) continue;
     // "好漂亮": 好 acts as a degree adverb for the next sentiment word, not as a word of its own.
     const next = words[i + 1];
-    if (e.degree !== 0 && next !== undefined && (lex.entries.get(next)?.word ?? 0) !== 0) continue;
+    if (e.degree !== 0 && next !== undefined && mayContain(first, next) && (lex.entries.get(next)?.word ?? 0) !== 0) continue;
 
     let value = base;
     let term = explain ? w : '';
@@ -81,7 +82,7 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     let negated = false;
     for (let j = i - 1; j >= clauseStart && j >= i - LOOKBACK; j--) {
       const m = words[j]!;
-      const me = lex.entries.get(m);
+      const me = mayContain(first, m) ? lex.entries.get(m) : undefined;
       if (me === undefined) {
         degreeRight = 0;
         continue;

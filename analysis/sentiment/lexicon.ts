@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AnalysisError } from '../errors.js';
+import { firstUnitTable } from '../token-classes.js';
 
 export const LEXICON_VERSION = '2';
 export const defaultLexiconDir = fileURLToPath(new URL('./lexicon/', import.meta.url));
@@ -31,6 +32,8 @@ export interface Lexicon {
   readonly emoticons: ReadonlyMap<string, number>;
   /** The four word tables above merged by word. */
   readonly entries: ReadonlyMap<string, LexiconEntry>;
+  /** firstUnitTable of the keys of `entries`: words whose first unit is unmarked have no entry. */
+  readonly entryFirstUnits: Uint8Array;
 }
 
 function readList(dir: string, name: string, hash: ReturnType<typeof createHash>): Array<[string, number]> {
@@ -73,5 +76,6 @@ export function loadLexicon(dir: string = defaultLexiconDir): Lexicon {
   for (const [w, v] of degree) entry(w).degree = v;
   for (const w of negators) entry(w).negator = true;
   for (const w of contrast) entry(w).contrast = true;
-  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons, entries };
+  const entryFirstUnits = firstUnitTable(entries.keys());
+  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons, entries, entryFirstUnits };
 }
