@@ -132,12 +132,20 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
     },
     async waitForCompletion(timeoutMs, expected = site.articles.length) {
       let idle = 0;
+      let lastMark = Date.now();
       await run.waitFor(
         `${expected} documents searchable and no job left`,
         async () => {
           const s = await queueState(queues);
           idle = unfinished(s) === 0 ? idle + 1 : 0;
-          return idle >= 2 && (await run.searchable()) >= expected;
+          const n = await run.searchable();
+          // A line every 15 s while waiting, so a slow recovery shows where it waited.
+          if (Date.now() - lastMark > 15_000) {
+            lastMark = Date.now();
+            const q = (c: Record<string, number>): string => `${c['waiting'] ?? 0}/${c['active'] ?? 0}/${c['delayed'] ?? 0}`;
+            run.mark(`  … ${n} searchable; waiting/active/delayed: crawl ${q(s.crawl)}, analyze ${q(s.analyze)}, index ${q(s.index)}`);
+          }
+          return idle >= 2 && n >= expected;
         },
         timeoutMs,
       );
