@@ -71,20 +71,26 @@ function isNoiseToken(token: string): boolean {
   return true;
 }
 
-/** FNV-1a of `token.toLowerCase()` without allocating the lowered copy for ASCII and CJK (caseless) text. */
-function lowerFnv1a(token: string): number {
+/**
+ * FNV-1a of `token.toLowerCase()` without allocating the lowered copy for ASCII and CJK (caseless) text, or -1 when
+ * the token is noise (every unit isNoiseUnit): one pass over the token for both questions.
+ */
+function contentHash(token: string): number {
   let h = 0x811c9dc5;
+  let content = false;
   for (let i = 0; i < token.length; i++) {
     let c = token.charCodeAt(i);
     if (c < 0x80) {
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
     } else if (c < 0x2e80 || c > 0x9fff) {
-      return fnv1a(token.toLowerCase()); // other scripts: Unicode lowercasing may change the length (İ → i̇)
+      // Other scripts: Unicode lowercasing may change the length (İ → i̇).
+      return isNoiseToken(token) ? -1 : fnv1a(token.toLowerCase());
     }
+    if (!content && !isNoiseUnit(c)) content = true;
     h ^= c;
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return content ? h >>> 0 : -1;
 }
 
 // Shingle hashes of the document being signed, reused across calls (signature() is synchronous).
@@ -99,8 +105,8 @@ export function signature(tokens: readonly string[]): MinHashSignature {
   let prev = -1;
   let shingles = 0;
   for (const token of tokens) {
-    if (token.length === 0 || isNoiseToken(token)) continue;
-    const h = lowerFnv1a(token);
+    const h = contentHash(token); // -1 for empty and noise tokens
+    if (h < 0) continue;
     if (prev < 0) {
       prev = h;
       continue;
@@ -116,26 +122,43 @@ export function signature(tokens: readonly string[]): MinHashSignature {
   if (shingles < MIN_SHINGLES) return new Uint32Array(0);
   const pairs = shingleBuffer;
   const mins = new Uint32Array(HASHES);
-  for (let i = 0, j = 0; i < HASHES; i += 2, j++) {
-    const seed = SEEDS[j] as number;
-    let hiMin = 0xffff;
-    let loMin = 0xffff;
+  // Two seeds per pass over the shingles (four hash functions): independent work the CPU overlaps.
+  for (let i = 0, j = 0; i < HASHES; i += 4, j += 2) {
+    const seedA = SEEDS[j] as number;
+    const seedB = SEEDS[j + 1] as number;
+    let hiA = 0xffff;
+    let loA = 0xffff;
+    let hiB = 0xffff;
+    let loB = 0xffff;
     for (let k = 0; k < shingles; k++) {
+      const pair = pairs[k] as number;
       // fmix32(pair ^ seed), inlined; the high and low 16 bits are two hash functions.
-      let v = (pairs[k] as number) ^ seed;
-      v ^= v >>> 16;
-      v = Math.imul(v, 0x85ebca6b);
-      v ^= v >>> 13;
-      v = Math.imul(v, 0xc2b2ae35);
-      v ^= v >>> 16;
+      let a = pair ^ seedA;
+      a ^= a >>> 16;
+      a = Math.imul(a, 0x85ebca6b);
+      a ^= a >>> 13;
+      a = Math.imul(a, 0xc2b2ae35);
+      a ^= a >>> 16;
+      let b = pair ^ seedB;
+      b ^= b >>> 16;
+      b = Math.imul(b, 0x85ebca6b);
+      b ^= b >>> 13;
+      b = Math.imul(b, 0xc2b2ae35);
+      b ^= b >>> 16;
       // Branch-free minima (d >> 31 is all ones when d < 0): on random hashes a compare-and-branch mispredicts often.
-      let d = (v >>> 16) - hiMin;
-      hiMin += d & (d >> 31);
-      d = (v & 0xffff) - loMin;
-      loMin += d & (d >> 31);
+      let d = (a >>> 16) - hiA;
+      hiA += d & (d >> 31);
+      d = (a & 0xffff) - loA;
+      loA += d & (d >> 31);
+      d = (b >>> 16) - hiB;
+      hiB += d & (d >> 31);
+      d = (b & 0xffff) - loB;
+      loB += d & (d >> 31);
     }
-    mins[i] = hiMin;
-    mins[i + 1] = loMin;
+    mins[i] = hiA;
+    mins[i + 1] = loA;
+    mins[i + 2] = hiB;
+    mins[i + 3] = loB;
   }
   return mins;
 }
