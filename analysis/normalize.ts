@@ -106,6 +106,8 @@ export function sanitizeText(text: string): string {
 }
 
 export function normalizeText(input: string, options: NormalizeOptions): NormalizedText {
+  // Nothing to convert, redact or pull out (most documents have no title).
+  if (input === '') return { text: '', plain: '', links: [], mentions: [], emoticons: [], contacts: 0, flags: ['empty'] };
   const flags: string[] = [];
   let text = typeof input === 'string' ? input : '';
   if (text.length > options.maxChars) {
@@ -149,8 +151,12 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
   const emoticons: string[] = [];
   let plain = text;
   if (any & (C_EMOTICON | C_SURROGATE)) {
-    for (const m of text.matchAll(EMOTICON_OR_EMOJI)) emoticons.push(m[0]);
-    if (emoticons.length > 0) plain = text.replace(EMOTICON_OR_EMOJI, ' ');
+    // One regex pass collects them and blanks them out.
+    const blanked = text.replace(EMOTICON_OR_EMOJI, (m) => {
+      emoticons.push(m);
+      return ' ';
+    });
+    if (emoticons.length > 0) plain = blanked;
   }
 
   if (text.length === 0) flags.push('empty');
