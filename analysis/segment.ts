@@ -107,6 +107,10 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     .filter((w) => w.length > 0);
   const stopWords = loadStopWords(options.stopWordsPath ?? defaultStopWordsPath);
   const stopFirst = firstUnitTable(stopWords);
+  // One-unit stop words (的, 了, punctuation: most stop-word hits) answer from a table, without hashing the word.
+  const stopUnit = new Uint8Array(0x10000);
+  for (const w of stopWords) if (w.length === 1) stopUnit[w.charCodeAt(0)] = 1;
+  const isStop = (w: string): boolean => (w.length === 1 ? stopUnit[w.charCodeAt(0)] === 1 : mayContain(stopFirst, w) && stopWords.has(w));
   const hmm = options.hmm ?? false;
 
   return {
@@ -116,7 +120,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     isStopWord: (word) => stopWords.has(word),
     contentTokens(words) {
       const out: string[] = [];
-      for (const w of words) if (!(mayContain(stopFirst, w) && stopWords.has(w)) && !isPunctOrSpace(w)) out.push(w);
+      for (const w of words) if (!isStop(w) && !isPunctOrSpace(w)) out.push(w);
       return out;
     },
   };

@@ -31,12 +31,19 @@ export function isClauseEnd(word: string): boolean {
 const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
 const punctCache = new Map<string, boolean>();
 const PUNCT_CACHE_LIMIT = 50_000;
+// One-unit words (most punctuation jieba gives): 0 = not asked yet, 1 = no, 2 = yes. Saves hashing the string.
+const punctUnit = new Uint8Array(0x10000);
 
 /** True when the word is only punctuation, symbols or whitespace. */
 export function isPunctOrSpace(word: string): boolean {
   const c = word.charCodeAt(0);
   // CJK ideographs, ASCII letters and digits: a word, without a regex.
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
+  if (word.length === 1) {
+    let k = punctUnit[c]!;
+    if (k === 0) punctUnit[c] = k = PUNCT_OR_SPACE.test(word) ? 2 : 1;
+    return k === 2;
+  }
   let known = punctCache.get(word);
   if (known === undefined) {
     known = PUNCT_OR_SPACE.test(word);
