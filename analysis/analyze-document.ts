@@ -74,6 +74,19 @@ function isoOf(now: Date): string {
   return lastIso;
 }
 
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when `words` joined give `text` (jieba's words are consecutive slices of what it cut, so lengths decide). */
+function concatenates(words: readonly string[], text: string): boolean {
+  let n = 0;
+  for (const w of words) n += w.length;
+  return n === text.length;
+}
+
 export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date): AnalyzedDocument {
   const title = steps.normalize(typeof doc.title === 'string' ? doc.title : '');
   const body = steps.normalize(typeof doc.body === 'string' ? doc.body : '');
@@ -82,8 +95,11 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
   const emoticons = title.emoticons.length === 0 ? body.emoticons : title.emoticons.concat(body.emoticons);
   const plain = title.plain.length === 0 ? body.plain : `${title.plain}${TITLE_BODY_JOINT}${body.plain}`;
   const sentiment = steps.sentiment({ words, plain, emoticons }, false);
-  const sentimentOf = (window: readonly string[]): Sentiment =>
-    publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }, false));
+  const sentimentOf = (window: readonly string[]): Sentiment => {
+    // A window of the whole text (a one-sentence post) is the input just scored, unless emoticons took part.
+    if (emoticons.length === 0 && sameWords(window, words) && concatenates(words, plain)) return publicSentiment(sentiment);
+    return publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }, false));
+  };
   const microbiz = steps.microbiz({ docId: doc.docId, title: title.text, text: body.text, words, plain, tokens, emoticons, sentimentOf });
   // Fields listed one by one: the clear body never travels further, and no rest-spread on the hot path.
   return {
