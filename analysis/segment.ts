@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { AnalysisError } from './errors.js';
 import { firstUnitTable, isPunctOrSpace, mayContain } from './token-classes.js';
+import { hasUnit, unitSet } from './unit-set.js';
 
 export const SEGMENTER_DICT_VERSION = '1';
 
@@ -108,9 +109,8 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   const stopWords = loadStopWords(options.stopWordsPath ?? defaultStopWordsPath);
   const stopFirst = firstUnitTable(stopWords);
   // One-unit stop words (的, 了, punctuation: most stop-word hits) answer from a table, without hashing the word.
-  const stopUnit = new Uint8Array(0x10000);
-  for (const w of stopWords) if (w.length === 1) stopUnit[w.charCodeAt(0)] = 1;
-  const isStop = (w: string): boolean => (w.length === 1 ? stopUnit[w.charCodeAt(0)] === 1 : mayContain(stopFirst, w) && stopWords.has(w));
+  const stopUnit = unitSet([...stopWords].filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+  const isStop = (w: string): boolean => (w.length === 1 ? hasUnit(stopUnit, w.charCodeAt(0)) : mayContain(stopFirst, w) && stopWords.has(w));
   const hmm = options.hmm ?? false;
 
   return {

@@ -5,6 +5,7 @@
  */
 import { ConverterFactory, Locale } from 'opencc-js/t2cn';
 import type { DictGroup } from 'opencc-js/t2cn';
+import { addUnit, hasUnit, unitSet, type UnitSet } from './unit-set.js';
 
 export type ToSimplified = (text: string) => string;
 
@@ -13,15 +14,15 @@ export type ToSimplified = (text: string) => string;
  * their high surrogate). Phrase entries are not consulted: a phrase only converts differently when it contains such
  * a character, and phrase keys would mark common simplified characters (么 of 么麼, 二 of 二噁英).
  */
-function changedCharTable(groups: readonly DictGroup[]): Uint8Array {
-  const table = new Uint8Array(65536);
+function changedCharTable(groups: readonly DictGroup[]): UnitSet {
+  const table = unitSet([]);
   for (const group of groups) {
     for (const dict of group) {
       const pairs: readonly (readonly [string, string])[] =
         typeof dict === 'string' ? dict.split('|').map((p) => p.split(' ') as unknown as readonly [string, string]) : dict;
       for (const [from, to] of pairs) {
         if (!from || to === undefined || [...from].length !== 1 || from === to) continue;
-        table[from.charCodeAt(0)] = 1;
+        addUnit(table, from.charCodeAt(0));
       }
     }
   }
@@ -37,7 +38,7 @@ export function createToSimplified(): ToSimplified {
   const table = changedCharTable(Locale.to.cn ?? []);
   return (text: string): string => {
     for (let i = 0; i < text.length; i++) {
-      if (table[text.charCodeAt(i)] === 1) return convert(text);
+      if (hasUnit(table, text.charCodeAt(i))) return convert(text);
     }
     return text;
   };

@@ -1,38 +1,36 @@
 /**
  * Character-class tests on jieba words, used per word on the hot path (content tokens, clause boundaries, feature
- * scopes). Table lookups instead of Unicode-property regexes: Chinese words answer on their first character.
+ * scopes). Bit-table lookups instead of Unicode-property regexes: Chinese words answer on their first character.
  */
+import { addUnit, hasUnit, unitSet, unitSetOf, type UnitSet } from './unit-set.js';
 
-const CLAUSE_END_CHARS = '，。！？；,.!?;…~～\n\r\t \u3000';
-const clauseEnd = new Uint8Array(65536);
-for (const c of CLAUSE_END_CHARS) clauseEnd[c.charCodeAt(0)] = 1;
+const clauseEnd = unitSetOf('，。！？；,.!?;…~～\n\r\t \u3000');
 
 /** True when the UTF-16 unit ends a clause. */
 export function isClauseEndChar(code: number): boolean {
-  return clauseEnd[code] === 1;
+  return code === code && hasUnit(clauseEnd, code); // NaN (past the end of a string) is no unit
 }
 
-const NEGATOR_CHARS = '不没無无别非未莫勿';
-const negatorChar = new Uint8Array(65536);
-for (const c of NEGATOR_CHARS) negatorChar[c.charCodeAt(0)] = 1;
+const negatorChar = unitSetOf('不没無无别非未莫勿');
 
 /** True for characters that negate what follows them (不, 没, 无, 别, 非, 未…). */
 export function isNegatorChar(code: number): boolean {
-  return negatorChar[code] === 1;
+  return code === code && hasUnit(negatorChar, code);
 }
 
 /** True when every character of the word ends a clause (punctuation like ，。！？ or whitespace). */
 export function isClauseEnd(word: string): boolean {
   if (word.length === 0) return false;
-  for (let i = 0; i < word.length; i++) if (clauseEnd[word.charCodeAt(i)] !== 1) return false;
+  for (let i = 0; i < word.length; i++) if (!hasUnit(clauseEnd, word.charCodeAt(i))) return false;
   return true;
 }
 
 const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
 const punctCache = new Map<string, boolean>();
 const PUNCT_CACHE_LIMIT = 50_000;
-// One-unit words (most punctuation jieba gives): 0 = not asked yet, 1 = no, 2 = yes. Saves hashing the string.
-const punctUnit = new Uint8Array(0x10000);
+// One-unit words (most punctuation jieba gives), answered once per unit and remembered: saves hashing the string.
+const punctAsked: UnitSet = unitSet([]);
+const punctYes: UnitSet = unitSet([]);
 
 /** True when the word is only punctuation, symbols or whitespace. */
 export function isPunctOrSpace(word: string): boolean {
@@ -40,9 +38,11 @@ export function isPunctOrSpace(word: string): boolean {
   // CJK ideographs, ASCII letters and digits: a word, without a regex.
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
   if (word.length === 1) {
-    let k = punctUnit[c]!;
-    if (k === 0) punctUnit[c] = k = PUNCT_OR_SPACE.test(word) ? 2 : 1;
-    return k === 2;
+    if (!hasUnit(punctAsked, c)) {
+      addUnit(punctAsked, c);
+      if (PUNCT_OR_SPACE.test(word)) addUnit(punctYes, c);
+    }
+    return hasUnit(punctYes, c);
   }
   let known = punctCache.get(word);
   if (known === undefined) {
@@ -63,16 +63,16 @@ export function isNumberLike(word: string): boolean {
 }
 
 /**
- * First UTF-16 unit of each word, as a 64K table: a cheap test before a Set/Map lookup, since most jieba words
- * (never in a stop-word list, lexicon or negator list) are rejected by one array read instead of a string hash.
+ * First UTF-16 unit of each word, as a UnitSet: a cheap test before a Set/Map lookup, since most jieba words
+ * (never in a stop-word list, lexicon or negator list) are rejected by one bit test instead of a string hash.
  */
-export function firstUnitTable(words: Iterable<string>): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const w of words) if (w.length > 0) table[w.charCodeAt(0)] = 1;
-  return table;
+export function firstUnitTable(words: Iterable<string>): UnitSet {
+  const set = unitSet([]);
+  for (const w of words) if (w.length > 0) addUnit(set, w.charCodeAt(0));
+  return set;
 }
 
 /** False only when `word` cannot be one of the words `table` was built from (the empty word always may). */
-export function mayContain(table: Uint8Array, word: string): boolean {
-  return word.length === 0 || table[word.charCodeAt(0)] === 1;
+export function mayContain(table: UnitSet, word: string): boolean {
+  return word.length === 0 || hasUnit(table, word.charCodeAt(0));
 }

@@ -7,6 +7,7 @@ import type { AspectMention, AspectName, Sentiment } from '../analyzed-document.
 import { AspectName as AspectNames } from '../analyzed-document.js';
 import { DEFAULT_ASPECTS_FILE, AspectRulesFile, readRulesFile } from './rules-data.js';
 import { firstUnitTable, mayContain } from '../token-classes.js';
+import type { UnitSet } from '../unit-set.js';
 import { createTermMatcher, type TermMatcher } from './term-matcher.js';
 
 /** Sentiment of a span of text: a score in [-1, 1], or a full Sentiment (then its label and confidence are kept). */
@@ -31,7 +32,7 @@ export interface AspectRules {
   /** Whole-token words → hits (one word may serve several aspects). */
   readonly words: ReadonlyMap<string, readonly Hit[]>;
   /** firstUnitTable of the keys of `words`. */
-  readonly wordFirstUnits: Uint8Array;
+  readonly wordFirstUnits: UnitSet;
 }
 
 /** Compiles a rules file (already parsed) into matchers. */

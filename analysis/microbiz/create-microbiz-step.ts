@@ -5,6 +5,7 @@
  */
 import type { MicrobizStep } from '../microbiz-step.js';
 import { defaultAspectRules, detectAspectsInSentences, type AspectRules } from './aspects.js';
+import { hasUnit, unitSetOf } from '../unit-set.js';
 import { provisionalClusterId } from './cluster-store.js';
 import { NEAR_DUPLICATE_VERSION } from './near-duplicates.js';
 import { classifySpeaker, defaultSpeakerRules, type SpeakerRules } from './speaker.js';
@@ -17,12 +18,11 @@ export interface MicrobizStepOptions {
 }
 
 // A word made only of these characters ends a sentence (what /^[。！？!?；;\n…]+$/ says, as a table per code unit).
-const sentenceEndChar = new Uint8Array(65536);
-for (const c of '。！？!?；;\n…') sentenceEndChar[c.charCodeAt(0)] = 1;
+const sentenceEndChar = unitSetOf('。！？!?；;\n…');
 
 function isSentenceEndWord(w: string): boolean {
   if (w.length === 0) return false;
-  for (let i = 0; i < w.length; i++) if (sentenceEndChar[w.charCodeAt(i)] !== 1) return false;
+  for (let i = 0; i < w.length; i++) if (!hasUnit(sentenceEndChar, w.charCodeAt(i))) return false;
   return true;
 }
 

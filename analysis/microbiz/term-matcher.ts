@@ -4,6 +4,7 @@
  * no startsWith per candidate term). Gives hits in text order; at one position longer terms come first, and equal
  * terms in the order they were given. Never mutates its input.
  */
+import { addUnit, hasUnit, unitSet } from '../unit-set.js';
 
 export interface TermEntry<P> {
   term: string;
@@ -33,8 +34,10 @@ function child<P>(node: TrieNode<P>, code: number): TrieNode<P> | undefined {
 }
 
 export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatcher<P> {
-  // First code unit → 1 + index into `firsts` (0 = no term starts with it).
+  // First code unit → 1 + index into `firsts` (0 = no term starts with it); `starts` says the same in 8 KB, read for
+  // every character scanned, so the 128 KB slot table is only read where a term may start.
   const slot = new Uint16Array(0x10000);
+  const starts = unitSet([]);
   const firsts: TrieNode<P>[] = [];
   let size = 0;
   let longest = 0;
@@ -46,6 +49,7 @@ export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatch
       if (firsts.length === 0xffff) throw new RangeError('term matcher: too many distinct first characters');
       firsts.push(newNode<P>());
       slot[first] = firsts.length;
+      addUnit(starts, first);
     }
     let node = firsts[(slot[first] as number) - 1] as TrieNode<P>;
     for (let i = 1; i < term.length; i++) {
@@ -70,9 +74,9 @@ export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatch
     scan(text, onHit) {
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        const s = slot[text.charCodeAt(i)] as number;
-        if (s === 0) continue;
-        let node: TrieNode<P> | undefined = firsts[s - 1] as TrieNode<P>;
+        const c = text.charCodeAt(i);
+        if (!hasUnit(starts, c)) continue;
+        let node: TrieNode<P> | undefined = firsts[(slot[c] as number) - 1] as TrieNode<P>;
         let found = 0;
         for (let j = i + 1; ; j++) {
           if (node.ends.length > 0) matched[found++] = node;

@@ -7,6 +7,7 @@
  */
 import { isClauseEnd, isClauseEndChar, isNegatorChar, mayContain } from '../token-classes.js';
 import type { SentimentInput } from './sentiment-input.js';
+import type { UnitSet } from '../unit-set.js';
 
 export const FEATURE_LAYOUT = 'h4:c23n4+w12+neg3+lex+emo';
 
@@ -15,7 +16,7 @@ export interface FeatureOptions {
   bits: number;
   negators: ReadonlySet<string>;
   /** firstUnitTable(negators), if the caller built it: skips the Set lookup for most words. */
-  negatorFirstUnits?: Uint8Array;
+  negatorFirstUnits?: UnitSet;
   /** Count each feature once per text (presence, not frequency). */
   binary?: boolean;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AnalysisError } from '../errors.js';
 import { firstUnitTable } from '../token-classes.js';
+import type { UnitSet } from '../unit-set.js';
 
 export const LEXICON_VERSION = '2';
 export const defaultLexiconDir = fileURLToPath(new URL('./lexicon/', import.meta.url));
@@ -33,7 +34,7 @@ export interface Lexicon {
   /** The four word tables above merged by word. */
   readonly entries: ReadonlyMap<string, LexiconEntry>;
   /** firstUnitTable of the keys of `entries`: words whose first unit is unmarked have no entry. */
-  readonly entryFirstUnits: Uint8Array;
+  readonly entryFirstUnits: UnitSet;
 }
 
 function readList(dir: string, name: string, hash: ReturnType<typeof createHash>): Array<[string, number]> {
