@@ -30,13 +30,11 @@ describe('Redis restarted mid-run', () => {
     const worker = run.spawnWorkers('workers');
     await run.enqueueCrawl();
     run.mark('crawl enqueued, one worker process on the private Redis');
-    let before: QueueState | undefined;
     await run.waitFor(
       'work queued and in flight',
       async () => {
         const s = await run.state();
         const n = await run.searchable();
-        before = s;
         return n >= 100 && n <= 1200 && (s.analyze['waiting'] ?? 0) + (s.index['waiting'] ?? 0) > 0 && (s.analyze['active'] ?? 0) + (s.index['active'] ?? 0) > 0;
       },
       180_000,
@@ -56,7 +54,6 @@ describe('Redis restarted mid-run', () => {
     // Every job Redis had acknowledged is still there (jobs only move between states; completed ones are kept).
     expect(jobsKnown(afterRestart)).toBeGreaterThanOrEqual(jobsKnown(beforeCrash));
     run.mark(`known jobs after the AOF replay: ${jobsKnown(afterRestart)}`);
-    expect(before).toBeDefined();
 
     await run.waitForCompletion(300_000);
     run.mark('pipeline idle, all documents searchable');
