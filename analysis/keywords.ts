@@ -136,6 +136,8 @@ export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExt
   const counts = new TermCounts();
   // Unknown words (our dictionary terms, new slang) get the average IDF, as cppjieba's KeywordExtractor does.
   const average = idf.average;
+  let topScores = new Float64Array(16);
+  let topWords = new Array<string>(16);
 
   return {
     version: 'tfidf-jieba',
@@ -148,23 +150,29 @@ export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExt
         counts.add(t, fnv1a(t));
       }
       // Top-N by insertion into a short sorted list (no full sort); ties break by word, so output is deterministic.
-      const words: string[] = [];
-      const scores: number[] = [];
+      // The list lives in reused arrays and is shifted by hand: splice costs more than the whole comparison.
+      if (topScores.length < topN) {
+        topScores = new Float64Array(topN);
+        topWords = new Array<string>(topN);
+      }
+      let size = 0;
       for (let u = 0; u < counts.used; u++) {
         const slot = counts.order[u]!;
         const word = counts.words[slot]!;
         const score = counts.counts[slot]! * idf.lookupHash(counts.hashes[slot]!, average);
-        let at = words.length;
-        while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && words[at - 1]! > word))) at--;
+        let at = size;
+        while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topWords[at - 1]! > word))) at--;
         if (at >= topN) continue;
-        words.splice(at, 0, word);
-        scores.splice(at, 0, score);
-        if (words.length > topN) {
-          words.pop();
-          scores.pop();
+        // Make room at `at`; when the list is full its last entry falls off.
+        for (let k = size < topN ? size : topN - 1; k > at; k--) {
+          topScores[k] = topScores[k - 1]!;
+          topWords[k] = topWords[k - 1]!;
         }
+        topScores[at] = score;
+        topWords[at] = word;
+        if (size < topN) size++;
       }
-      return words;
+      return topWords.slice(0, size);
     },
   };
 }
