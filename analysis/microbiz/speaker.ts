@@ -7,6 +7,7 @@ import type { SpeakerType } from '../analyzed-document.js';
 import { SpeakerType as SpeakerTypes } from '../analyzed-document.js';
 import { CONTACT_PLACEHOLDER } from './contacts.js';
 import { DEFAULT_SPEAKER_FILE, SpeakerRulesFile, readRulesFile } from './rules-data.js';
+import { hasUnit, unitSet } from '../unit-set.js';
 import { createTermMatcher, type TermMatcher } from './term-matcher.js';
 
 export interface SpeakerInput {
@@ -77,6 +78,13 @@ export function defaultSpeakerRules(): SpeakerRules {
 // Prices as ads write them: ¥199, 39.9元, 99块, 5折, 满299减50.
 const PRICE = /[¥￥]\s?\d|\d(?:\.\d+)?\s?(?:元|块|rmb)|\d\s?折|满\d+减/giu;
 
+// Every unit the loop below looks at (the others cannot change any count).
+const SIGNAL_UNITS = unitSet([
+  0x21, 0xff01, 0x3f, 0xff1f, 0x6211, 0x4f60, 0x60a8, 0xd83c, 0xd83d, 0xd83e, 0x2b50, 0x2728, 0x3010,
+  ...Array.from({ length: 0x27bf - 0x2600 + 1 }, (_v, k) => 0x2600 + k),
+  ...Array.from({ length: 10 }, (_v, k) => 0x30 + k),
+]);
+
 function countSignals(text: string, contactCount: number): Record<SignalName, number> {
   let exclamations = 0;
   let questions = 0;
@@ -86,13 +94,15 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
   let placeholders = 0;
   let weFirst = 0;
   let digits = false;
-  // One pass over UTF-16 units instead of one regex per signal.
-  for (let i = 0; i < text.length; i++) {
+  // One pass over UTF-16 units instead of one regex per signal; most units (ordinary Chinese) fail one bit test.
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (!hasUnit(SIGNAL_UNITS, c)) continue;
     if (c === 0x21 || c === 0xff01) exclamations++;
     else if (c === 0x3f || c === 0xff1f) questions++;
     else if (c === 0x6211 /* 我 */) {
-      if (text.charCodeAt(i + 1) === 0x4eec /* 们 */) weFirst++;
+      if (i + 1 < n && text.charCodeAt(i + 1) === 0x4eec /* 们 */) weFirst++;
       else firstPerson++;
     }
     else if (c === 0x4f60 /* 你 */ || c === 0x60a8 /* 您 */) secondPerson++;
