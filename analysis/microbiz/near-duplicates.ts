@@ -3,6 +3,7 @@
  * Jaccard similarity s share at least one band with probability 1 − (1 − s^ROWS)^BANDS (s=0.8 → 0.9996, s=0.5 → 0.47,
  * s=0.3 → 0.05). Pure and allocation-light; the ClusterStore turns shared bands into one cluster id.
  */
+import { createSimdMinHash, type SimdMinHash } from './minhash-simd.js';
 
 /** Number of bands and rows per band; HASHES = BANDS × ROWS. Changing them changes every band key (bump VERSION). */
 export const BANDS = 20;
@@ -95,33 +96,44 @@ function contentHash(token: string): number {
 
 // Shingle hashes of the document being signed, reused across calls (signature() is synchronous).
 let shingleBuffer = new Int32Array(512);
+// The WebAssembly SIMD kernel, decided on first use (null: not available here, the JS loop runs).
+let simdKernel: SimdMinHash | null | undefined;
+
+export interface SignatureOptions {
+  /** false: the portable JS loop even where WebAssembly SIMD exists (both give the same values). */
+  simd?: boolean;
+}
 
 /**
  * MinHash signature of a token sequence; shingles are adjacent pairs of content tokens (punctuation/emoji skipped).
- * The shingle hashes are collected first, then each hash function runs over all of them with its two minima in
- * registers: the same minima as updating HASHES slots per shingle, without the memory traffic.
+ * The shingle hashes are collected first, then each hash function runs over all of them (four at a time in the
+ * SIMD kernel) with its two minima in registers: the same minima as updating HASHES slots per shingle.
  */
-export function signature(tokens: readonly string[]): MinHashSignature {
+export function signature(tokens: readonly string[], options: SignatureOptions = {}): MinHashSignature {
+  const simd = options.simd === false ? null : (simdKernel ??= createSimdMinHash(SEEDS));
+  let pairs: Int32Array;
+  if (simd) pairs = simd.pairs(tokens.length);
+  else {
+    if (shingleBuffer.length < tokens.length) shingleBuffer = new Int32Array(tokens.length * 2);
+    pairs = shingleBuffer;
+  }
   let prev = -1;
-  let shingles = 0;
+  let shingles = 0; // at most tokens.length − 1: the buffer never overflows
   for (const token of tokens) {
     const h = contentHash(token); // -1 for empty and noise tokens
     if (h < 0) continue;
-    if (prev < 0) {
-      prev = h;
-      continue;
-    }
-    if (shingles === shingleBuffer.length) {
-      const bigger = new Int32Array(shingles * 2);
-      bigger.set(shingleBuffer);
-      shingleBuffer = bigger;
-    }
-    shingleBuffer[shingles++] = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
+    if (prev >= 0) pairs[shingles++] = fmix32(Math.imul(prev, 0x9e3779b1) ^ h);
     prev = h;
   }
   if (shingles < MIN_SHINGLES) return new Uint32Array(0);
-  const pairs = shingleBuffer;
   const mins = new Uint32Array(HASHES);
+  if (simd) simd.run(shingles, mins);
+  else jsMinima(pairs, shingles, mins);
+  return mins;
+}
+
+/** The portable kernel: for seed j, mins[2j] / mins[2j + 1] = minimum high / low 16 bits of fmix32(pair ^ seed). */
+function jsMinima(pairs: Int32Array, shingles: number, mins: Uint32Array): void {
   // Two seeds per pass over the shingles (four hash functions): independent work the CPU overlaps.
   for (let i = 0, j = 0; i < HASHES; i += 4, j += 2) {
     const seedA = SEEDS[j] as number;
@@ -160,7 +172,6 @@ export function signature(tokens: readonly string[]): MinHashSignature {
     mins[i + 2] = hiB;
     mins[i + 3] = loB;
   }
-  return mins;
 }
 
 // Band key text without per-call number formatting: a byte → two hex digits table and per-band prefixes.

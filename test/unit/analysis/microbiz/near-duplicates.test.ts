@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import nodejieba from 'nodejieba';
 import { BANDS, HASHES, InMemoryClusterStore, MIN_SHINGLES, bands, estimatedSimilarity, redactContacts, signature } from '../../../../analysis/microbiz/index.js';
 import { adWave, distinctPosts } from './wave-fixtures.js';
+import { createSimdMinHash } from '../../../../analysis/microbiz/minhash-simd.js';
 
 // The real segmenter, as the analyzer runs it; contacts are redacted first, as in normalization.
 const tokensOf = (text: string): string[] => nodejieba.cut(redactContacts(text).text);
@@ -122,6 +123,42 @@ describe('signature values', () => {
       // Longer than the reused shingle buffer's first size, so the buffer has to grow.
       tokensOf(adWave.join('\n').repeat(6)),
     ];
-    for (const tokens of lists) expect([...signature(tokens)]).toEqual([...referenceSignature(tokens)]);
+    for (const tokens of lists) {
+      const expected = [...referenceSignature(tokens)];
+      expect([...signature(tokens)]).toEqual(expected); // WebAssembly SIMD kernel where available (Node 20 has it)
+      expect([...signature(tokens, { simd: false })]).toEqual(expected); // the portable JS loop
+    }
+  });
+});
+
+describe('createSimdMinHash', () => {
+  it('exists on this runtime and gives the JS minima for any number of seeds, also when its memory has to grow', () => {
+    const fmix = (h: number): number => {
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    for (const seedCount of [1, 5, 50]) {
+      const seeds = Uint32Array.from({ length: seedCount }, (_v, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+      const kernel = createSimdMinHash(seeds);
+      expect(kernel).not.toBeNull();
+      for (const count of [1, 40, 20_000]) {
+        const pairs = kernel!.pairs(count);
+        for (let i = 0; i < count; i++) pairs[i] = Math.imul(i + seedCount, 0x2545f491);
+        const expected = new Array<number>(2 * seedCount).fill(0xffff);
+        for (let i = 0; i < count; i++) {
+          for (let j = 0; j < seedCount; j++) {
+            const v = fmix((pairs[i] as number) ^ (seeds[j] as number));
+            expected[2 * j] = Math.min(expected[2 * j] as number, v >>> 16);
+            expected[2 * j + 1] = Math.min(expected[2 * j + 1] as number, v & 0xffff);
+          }
+        }
+        const got = new Uint32Array(2 * seedCount);
+        kernel!.run(count, got);
+        expect([...got]).toEqual(expected);
+      }
+    }
   });
 });
