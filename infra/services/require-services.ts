@@ -16,6 +16,11 @@ export type ServiceEndpoints = Pick<PulseConfig, 'redisUrl' | 'elasticsearchUrl'
 
 export async function requireServices(config: ServiceEndpoints): Promise<void> {
   await requireRedis(config);
+  await requireElasticsearch(config);
+}
+
+/** The Elasticsearch half of requireServices, for commands that only read the index. */
+export async function requireElasticsearch(config: Omit<ServiceEndpoints, 'redisUrl' | 'redisTlsCaFile'>): Promise<void> {
   const es = await probeElasticsearch(config.elasticsearchUrl, config);
   if (es === 'unauthorized') {
     throw new ServiceError(

@@ -4,6 +4,7 @@
  */
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient } from '../../../infra/index.js';
+import { requireElasticsearch } from '../../../infra/services/require-services.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
 import { producerConnection } from '../../redis-connection.js';
 import { lastSourceRuns } from '../../source-runs.js';
@@ -50,6 +51,7 @@ export const command: PulseCommand = {
         const logger = ctx.logger();
         if (!['hour', 'day'].includes(flags.interval)) throw new QueryError('INVALID_FILTER', `--interval must be hour or day, got "${flags.interval}"`);
         if (flags.by && !['source', 'topic', 'aspect'].includes(flags.by)) throw new QueryError('INVALID_FILTER', `--by must be source, topic or aspect`);
+        await requireElasticsearch(config);
         const es = createEsClient(config);
         try {
           const crawlRuns = flags.crawlHealth ? await readCrawlRuns(config, logger) : [];
@@ -83,6 +85,7 @@ export const command: PulseCommand = {
       .option('--limit <n>', 'how many', '20')
       .action(async (flags: { limit: string }) => {
         const config = ctx.config();
+        await requireElasticsearch(config);
         const es = createEsClient(config);
         try {
           const list = await recentAlerts(es, config.indexPrefix, positive(flags.limit, '--limit'));
