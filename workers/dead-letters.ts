@@ -90,3 +90,24 @@ export async function retryDeadLetters(queues: PulseQueues, filter: { stage?: St
   }
   return n;
 }
+
+/**
+ * Jobs BullMQ failed itself because they stalled too often (their worker died again and again): they never reached
+ * our dead-letter wrapper, so they are looked up in the stages' failed sets instead.
+ */
+export async function stalledFailures(queues: PulseQueues, stage?: StageName): Promise<Array<{ stage: StageName; job: Job }>> {
+  const out: Array<{ stage: StageName; job: Job }> = [];
+  for (const s of stage ? [stage] : (['crawl', 'analyze', 'index'] as const)) {
+    for (const job of await queues[s].getJobs(['failed'], 0, -1, true)) {
+      if (/stalled/i.test(job.failedReason ?? '')) out.push({ stage: s, job });
+    }
+  }
+  return out;
+}
+
+/** Puts stalled-out jobs back in their queue (same id, attempts reset by BullMQ's retry); returns how many. */
+export async function retryStalledFailures(queues: PulseQueues, stage?: StageName): Promise<number> {
+  const failed = await stalledFailures(queues, stage);
+  for (const { job } of failed) await job.retry('failed');
+  return failed.length;
+}

@@ -3,12 +3,12 @@ import type { PulseCommand } from '../cli-context.js';
 import { createQueues } from '../../queues.js';
 import { producerConnection } from '../../redis-connection.js';
 import { requireRedis } from '../../../infra/services/require-services.js';
-import { listDeadLetters, retryDeadLetters } from '../../dead-letters.js';
+import { listDeadLetters, retryDeadLetters, retryStalledFailures, stalledFailures } from '../../dead-letters.js';
 import type { StageName } from '../../pipeline.js';
 
 export const command: PulseCommand = {
   register(program, ctx) {
-    const dl = program.command('dead-letters').description('list or retry jobs that failed for good');
+    const dl = program.command('dead-letters').description('list or retry jobs that failed for good (dead letters, and jobs failed by stalling)');
     const withQueues = async <T>(fn: (q: ReturnType<typeof createQueues>) => Promise<T>): Promise<T> => {
       await requireRedis(ctx.config());
       const redis = producerConnection(ctx.config());
@@ -30,7 +30,12 @@ export const command: PulseCommand = {
           if (opts.json) console.log(JSON.stringify({ ...l, data: undefined }));
           else console.log(`${l.id}  ${l.stage.padEnd(7)} ${l.code.padEnd(18)} ${l.failedAt}  ${Object.entries(l.context).map(([k, v]) => `${k}=${v}`).join(' ')}  ${l.message}`);
         }
-        if (!opts.json) console.error(`${letters.length} dead letter(s)`);
+        const stalled = await withQueues((q) => stalledFailures(q));
+        for (const { stage, job } of stalled) {
+          if (opts.json) console.log(JSON.stringify({ stage, jobId: job.id, code: 'STALLED', message: job.failedReason }));
+          else console.log(`${String(job.id)}  ${stage.padEnd(7)} ${'STALLED'.padEnd(18)} ${new Date(job.finishedOn ?? 0).toISOString()}  ${job.failedReason}`);
+        }
+        if (!opts.json) console.error(`${letters.length} dead letter(s), ${stalled.length} job(s) failed by stalling`);
       });
     dl.command('retry')
       .description('send dead letters back to their stage')
@@ -38,7 +43,8 @@ export const command: PulseCommand = {
       .option('--id <id>', 'only this dead letter (or original job id)')
       .action(async (opts: { stage?: StageName; id?: string }) => {
         const n = await withQueues((q) => retryDeadLetters(q, { ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.id ? { id: opts.id } : {}) }));
-        console.log(`re-queued ${n} job(s)`);
+        const stalled = opts.id ? 0 : await withQueues((q) => retryStalledFailures(q, opts.stage));
+        console.log(`re-queued ${n + stalled} job(s)${stalled ? ` (${stalled} that had failed by stalling)` : ''}`);
       });
   },
 };
