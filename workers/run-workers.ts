@@ -76,6 +76,7 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
     const wlog = log.child({ queue: queueName });
     worker.on('failed', (job, err) => wlog.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed'));
     worker.on('error', (err) => wlog.error({ err: err.message }, 'worker error'));
+    worker.on('stalled', (jobId) => wlog.warn({ jobId }, 'job stalled (its worker died or blocked); back to the queue'));
     workers.push(worker);
   };
 
