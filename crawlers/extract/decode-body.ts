@@ -1,5 +1,6 @@
 /**
- * Response bytes → text. Charset from (1) the source's forced charset, (2) the Content-Type header, (3) a BOM,
+ * Response bytes → text. Charset from (1) the source's forced charset, (2) the Content-Type header (unless it says
+ * UTF-8 and the bytes are not), (3) a BOM,
  * (4) <meta charset> / <meta http-equiv> / <?xml encoding?> in the first 4 KB, (5) sniffing (valid UTF-8, else GB18030).
  * GBK/GB2312 labels decode as GB18030 (their superset, as browsers do); Big5 through iconv-lite.
  */
@@ -56,7 +57,9 @@ export function decodeBody(bytes: Buffer, contentType?: string, forced?: string)
   const forcedName = normalizeCharset(forced);
   if (forcedName) return { text: decode(bytes, forcedName), charset: forcedName, from: 'forced' };
   const header = charsetFromContentType(contentType);
-  if (header) return { text: decode(bytes, header), charset: header, from: 'header' };
+  // Many Chinese sites send a server-wide `charset=utf-8` in front of GBK pages. Bytes that are not valid UTF-8
+  // cannot be what the header says: fall through to the page's own declaration and sniffing instead of garbling.
+  if (header && !(header === 'utf-8' && !isValidUtf8(bytes))) return { text: decode(bytes, header), charset: header, from: 'header' };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode(bytes.subarray(3), 'utf-8'), charset: 'utf-8', from: 'bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes, 'utf-16le'), charset: 'utf-16le', from: 'bom' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes, 'utf-16be'), charset: 'utf-16be', from: 'bom' };

@@ -106,7 +106,7 @@ describe('bad input end to end', () => {
 
     const job = await run.queues.crawl.add(stages.crawl.queue, { sourceId: 'bad-input', sourcesFile: badSources });
     // 50 ordinary articles + the malformed page (recovered), the GBK page declared in its meta, the big page.
-    await run.waitForCompletion(180_000, good + extraGood + 3);
+    await run.waitForCompletion(180_000, good + extraGood + 4);
     const summary = (await run.queues.crawl.getJob(String(job.id)))?.returnvalue as CrawlSummary;
     run.mark(`bad-input crawl: pages ${summary.pagesFetched}, documents ${summary.documentsEmitted}, skipped ${JSON.stringify(summary.skipped)}, errors ${JSON.stringify(summary.errors.map((e) => `${e.code} ${path(e.url)}`))}`);
 
@@ -118,18 +118,19 @@ describe('bad input end to end', () => {
     });
     // Empty body, markup garbage and random bytes sent as HTML hold no title or text.
     expect(summary.skipped.empty).toBe(3);
-    // GBK bytes under a `charset=utf-8` header decode to U+FFFD soup: no topic matches, so the page is skipped as
-    // off-topic (reported to the crawler owner: it deserves a charset error of its own) — but never stored as junk.
-    expect(summary.skipped.offTopic).toBe(1);
+    // GBK bytes under a `charset=utf-8` header are not valid UTF-8: the crawler distrusts the header, reads the
+    // page's own <meta charset> and stores the article correctly decoded.
+    expect(summary.skipped.offTopic).toBe(0);
     expect(summary.skipped.tooLarge).toBe(1);
-    expect(summary.documentsEmitted).toBe(extraGood + 3);
+    expect(summary.documentsEmitted).toBe(extraGood + 4);
     // Every response is accounted for: a document, a skip with its reason, or an error (list page aside).
     const s = summary.skipped;
     expect(summary.pagesFetched).toBe(1 + summary.documentsEmitted + s.empty + s.offTopic + (s.error ?? 0));
 
     const docs = await allDocuments(run.es, run.alias);
     const bad = Object.fromEntries(docs.filter((d) => path(d._source?.url).startsWith('/bad/')).map((d) => [path(d._source?.url), d._source as Record<string, unknown>]));
-    expect(Object.keys(bad).sort()).toEqual(['/bad/big-but-allowed.html', '/bad/gbk-declared-in-meta.html', '/bad/malformed.html']);
+    expect(Object.keys(bad).sort()).toEqual(['/bad/big-but-allowed.html', '/bad/gbk-but-header-says-utf8.html', '/bad/gbk-declared-in-meta.html', '/bad/malformed.html']);
+    expect(bad['/bad/gbk-but-header-says-utf8.html']?.['title']).toBe('微商货款被骗');
     expect(bad['/bad/malformed.html']?.['title']).toContain('微商退款');
     expect(bad['/bad/gbk-declared-in-meta.html']?.['title']).toBe('微商代理退款难');
     // The big page (under the byte limit) is indexed, its text cut at the analyzer's limit and flagged as such.
@@ -143,7 +144,7 @@ describe('bad input end to end', () => {
     const status = JSON.parse((await pulse(['status', '--json'])).stdout) as { sources: Array<{ sourceId: string; errors: number; ok: boolean; message?: string; skipped?: Record<string, number> }> };
     const last = status.sources.find((r) => r.sourceId === 'bad-input');
     run.mark(`pulse status, last run of bad-input: ${JSON.stringify(last)}`);
-    expect(last).toMatchObject({ errors: 3, skipped: { empty: 3, offTopic: 1, tooLarge: 1 } });
+    expect(last).toMatchObject({ errors: 3, skipped: { empty: 3, offTopic: 0, tooLarge: 1 } });
     expect(last?.message).toMatch(/PAGE_TOO_LARGE|UNSUPPORTED_CONTENT|HTTP_STATUS/);
     expect(worker.alive()).toBe(true);
   });
@@ -184,11 +185,11 @@ describe('bad input end to end', () => {
     run.mark(`config errors: ${unknownKey.stderr.trim()} | ${badValue.stderr.trim()}`);
 
     // Nothing stored before was lost, nothing is stuck, and the only failures are the two dead-lettered crawls.
-    const expected = [...run.site.articleUrls, ...['/bad/big-but-allowed.html', '/bad/gbk-declared-in-meta.html', '/bad/malformed.html'].map((p) => run.site.baseUrl + p)];
+    const expected = [...run.site.articleUrls, ...['/bad/big-but-allowed.html', '/bad/gbk-but-header-says-utf8.html', '/bad/gbk-declared-in-meta.html', '/bad/malformed.html'].map((p) => run.site.baseUrl + p)];
     const tally = await tallyDocuments(run.es, run.alias, expected, run.site.articles.map((a) => a.author));
     const state = await run.state();
     console.log(`${run.timeline()}\n${formatTally('bad-input', tally)}`);
-    expect(tally).toMatchObject({ in: good + extraGood + 3, searchable: good + extraGood + 3, duplicates: 0, lost: 0, unexpected: 0, clearAuthors: 0 });
+    expect(tally).toMatchObject({ in: good + extraGood + 4, searchable: good + extraGood + 4, duplicates: 0, lost: 0, unexpected: 0, clearAuthors: 0 });
     expect(unfinished(state)).toBe(0);
     expect(state.crawl['failed']).toBe(2);
     expect((state.analyze['failed'] ?? 0) + (state.index['failed'] ?? 0)).toBe(0);

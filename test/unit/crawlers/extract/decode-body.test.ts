@@ -13,6 +13,17 @@ describe('decodeBody', () => {
     expect(d.text).toContain(`${text}𠮷`);
   });
 
+  it('does not trust a charset=utf-8 header in front of GBK bytes (a common server-wide misconfiguration)', () => {
+    const withMeta = decodeBody(iconv.encode(html('<meta charset="gbk">', text), 'gbk'), 'text/html; charset=utf-8');
+    expect(withMeta).toMatchObject({ from: 'meta', charset: 'gb18030' });
+    expect(withMeta.text).toContain(text);
+    const bare = decodeBody(iconv.encode(html('', text), 'gbk'), 'text/html; charset=UTF-8');
+    expect(bare).toMatchObject({ from: 'sniffed', charset: 'gb18030' });
+    expect(bare.text).toContain(text);
+    // Real UTF-8 under a UTF-8 header is of course taken as it is.
+    expect(decodeBody(Buffer.from(html('<meta charset="gbk">', text)), 'text/html; charset=utf-8')).toMatchObject({ from: 'header', charset: 'utf-8' });
+  });
+
   it('reads <meta charset> and <meta http-equiv> when the header has none', () => {
     expect(decodeBody(iconv.encode(html('<meta charset="gbk">', text), 'gbk'), 'text/html')).toMatchObject({ from: 'meta', charset: 'gb18030' });
     const d = decodeBody(iconv.encode(html('<meta http-equiv="Content-Type" content="text/html; charset=big5">', '微商代購過敏'), 'big5'));
