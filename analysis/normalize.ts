@@ -66,11 +66,13 @@ const C_SURROGATE = 8;
 const C_EMOTICON = 16; // '[' (Weibo emoticons) and BMP emoji; astral emoji arrive as surrogates
 const C_MARKUP = 32; // '@' and ':' (mentions, URLs)
 const C_HAN = 64;
-let classes: Uint8Array | undefined;
+const C_LATIN = 128; // ASCII or full-width letters: only texts with some can hold a URL
+const C_SPACE = 256; // ' '
+let classes: Uint16Array | undefined;
 
-function charClasses(): Uint8Array {
+function charClasses(): Uint16Array {
   if (classes) return classes;
-  const t = new Uint8Array(65536);
+  const t = new Uint16Array(65536);
   const pictographic = /\p{Extended_Pictographic}/u;
   for (let c = 0; c < 65536; c++) {
     const ch = String.fromCharCode(c);
@@ -81,7 +83,9 @@ function charClasses(): Uint8Array {
     } else t[c]! |= C_SURROGATE;
     if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) t[c]! |= C_FULL_WIDTH;
     if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) t[c]! |= C_HAN;
+    if (/^[A-Za-zＡ-Ｚａ-ｚ]$/.test(ch)) t[c]! |= C_LATIN;
   }
+  t[0x20]! |= C_SPACE;
   for (const ch of '[［') t[ch.charCodeAt(0)]! |= C_EMOTICON;
   for (const ch of '@＠:：') t[ch.charCodeAt(0)]! |= C_MARKUP;
   classes = t;
@@ -105,6 +109,14 @@ export function sanitizeText(text: string): string {
   return text.replace(LONE_SURROGATE, ' ').replace(CONTROL, '').replace(NUL_OR_REPLACEMENT, ' ').replace(WHITESPACE_CHARS, ' ');
 }
 
+/** sanitizeText, running only the passes whose characters the scan saw (each pass only touches its own class). */
+function sanitizeSeen(text: string, lone: boolean, any: number): string {
+  if (lone) text = text.replace(LONE_SURROGATE, ' ');
+  if (any & C_JUNK) text = text.replace(CONTROL, '').replace(NUL_OR_REPLACEMENT, ' ');
+  if (any & C_ODD_SPACE) text = text.replace(WHITESPACE_CHARS, ' ');
+  return text;
+}
+
 export function normalizeText(input: string, options: NormalizeOptions): NormalizedText {
   // Nothing to convert, redact or pull out (most documents have no title).
   if (input === '') return { text: '', plain: '', links: [], mentions: [], emoticons: [], contacts: 0, flags: ['empty'] };
@@ -120,19 +132,23 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
   const lone = (any & C_SURROGATE) !== 0 && HAS_LONE_SURROGATE.test(text);
   if (lone) flags.push('lone_surrogates');
   if (text.length > 0 && junk / text.length > 0.1) flags.push('binary_junk');
-  if (lone || any & (C_JUNK | C_ODD_SPACE)) text = sanitizeText(text);
+  if (lone || any & (C_JUNK | C_ODD_SPACE)) text = sanitizeSeen(text, lone, any);
   if (any & C_FULL_WIDTH) text = toHalfWidth(text);
   text = options.toSimplified(text);
 
   let contacts = 0;
+  // Whether redaction wrote anything: the checks below may then only skip what the scan of the input rules out.
+  let rewritten = false;
   if (options.redactContacts) {
     const redacted = options.redactContacts(text);
+    rewritten = redacted.text !== text;
     text = redacted.text;
     contacts = redacted.count;
   }
 
   const links: string[] = [];
-  if (text.includes('http') || text.includes('www.')) {
+  // A URL needs letters; the conversions above never make letters out of other characters.
+  if ((any & C_LATIN || rewritten) && (text.includes('http') || text.includes('www.'))) {
     text = text.replace(URL, (url) => {
       links.push(url.replace(/[.,;:!?)\]]+$/, ''));
       return ' ';
@@ -146,7 +162,9 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
     });
   }
 
-  if (text.includes('  ')) text = text.replace(SPACES, ' ');
+  // Double spaces need a space or something that became one (odd or junk characters, lone surrogates, links, mentions).
+  const spacesPossible = any & (C_SPACE | C_ODD_SPACE | C_JUNK | C_SURROGATE) || rewritten || links.length > 0 || mentions.length > 0;
+  if (spacesPossible && text.includes('  ')) text = text.replace(SPACES, ' ');
   text = text.trim();
   const emoticons: string[] = [];
   let plain = text;
