@@ -42,14 +42,16 @@ export function analyzeText(text: string, steps: AnalyzeSteps): TextAnalysis {
 }
 
 function mergeFlags(title: NormalizedText, body: NormalizedText): string[] {
-  const flags = new Set<string>();
-  for (const f of [...title.flags, ...body.flags]) if (f !== 'empty' && f !== 'no_chinese') flags.add(f);
-  const bothEmpty = title.text.length === 0 && body.text.length === 0;
-  if (bothEmpty) flags.add('empty');
-  else if (title.flags.includes('no_chinese') || title.text.length === 0) {
-    if (body.flags.includes('no_chinese') || body.text.length === 0) flags.add('no_chinese');
+  const flags: string[] = [];
+  for (const list of [title.flags, body.flags]) {
+    for (const f of list) if (f !== 'empty' && f !== 'no_chinese' && !flags.includes(f)) flags.push(f);
   }
-  return [...flags];
+  const bothEmpty = title.text.length === 0 && body.text.length === 0;
+  if (bothEmpty) flags.push('empty'); // filtered out above, so never twice
+  else if (title.flags.includes('no_chinese') || title.text.length === 0) {
+    if (body.flags.includes('no_chinese') || body.text.length === 0) flags.push('no_chinese');
+  }
+  return flags;
 }
 
 function joinWords(titleWords: string[], bodyWords: string[]): string[] {
