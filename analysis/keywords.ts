@@ -136,6 +136,7 @@ export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExt
   const counts = new TermCounts();
   // Unknown words (our dictionary terms, new slang) get the average IDF, as cppjieba's KeywordExtractor does.
   const average = idf.average;
+  let termScores = new Float64Array(256);
   let topScores = new Float64Array(16);
   let topWords = new Array<string>(16);
 
@@ -155,11 +156,17 @@ export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExt
         topScores = new Float64Array(topN);
         topWords = new Array<string>(topN);
       }
-      let size = 0;
+      // All IDF lookups first, in a loop of independent loads: the 4 MB table mostly misses the CPU caches, and the
+      // misses then overlap instead of each waiting behind the ranking work of the word before.
+      if (termScores.length < counts.used) termScores = new Float64Array(counts.used * 2);
       for (let u = 0; u < counts.used; u++) {
         const slot = counts.order[u]!;
-        const word = counts.words[slot]!;
-        const score = counts.counts[slot]! * idf.lookupHash(counts.hashes[slot]!, average);
+        termScores[u] = counts.counts[slot]! * idf.lookupHash(counts.hashes[slot]!, average);
+      }
+      let size = 0;
+      for (let u = 0; u < counts.used; u++) {
+        const word = counts.words[counts.order[u]!]!;
+        const score = termScores[u]!;
         let at = size;
         while (at > 0 && (topScores[at - 1]! < score || (topScores[at - 1] === score && topWords[at - 1]! > word))) at--;
         if (at >= topN) continue;
