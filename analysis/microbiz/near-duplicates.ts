@@ -174,11 +174,17 @@ function jsMinima(pairs: Int32Array, shingles: number, mins: Uint32Array): void 
   }
 }
 
-// Band key text without per-call number formatting: a byte → two hex digits table and per-band prefixes.
-const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_v, i) => i.toString(16).padStart(2, '0'));
+// Band key text without per-call number formatting: per-band prefixes, and the 64-bit digest's 16 hex digits made
+// in one String.fromCharCode call (one flat string instead of eight two-digit pieces concatenated).
 const BAND_PREFIX: readonly string[] = Array.from({ length: BANDS }, (_v, b) => `${NEAR_DUPLICATE_VERSION}:${b}:`);
-const hex32 = (x: number): string =>
-  (HEX_BYTE[x >>> 24] as string) + (HEX_BYTE[(x >>> 16) & 255] as string) + (HEX_BYTE[(x >>> 8) & 255] as string) + (HEX_BYTE[x & 255] as string);
+const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+function hex64(a: number, b: number): string {
+  const x = HEX;
+  return String.fromCharCode(
+    x[a >>> 28]!, x[(a >>> 24) & 15]!, x[(a >>> 20) & 15]!, x[(a >>> 16) & 15]!, x[(a >>> 12) & 15]!, x[(a >>> 8) & 15]!, x[(a >>> 4) & 15]!, x[a & 15]!,
+    x[b >>> 28]!, x[(b >>> 24) & 15]!, x[(b >>> 20) & 15]!, x[(b >>> 16) & 15]!, x[(b >>> 12) & 15]!, x[(b >>> 8) & 15]!, x[(b >>> 4) & 15]!, x[b & 15]!,
+  );
+}
 
 /** LSH band keys of a signature: `mh2:<band>:<64-bit hex>`; empty for an empty signature. */
 export function bands(sig: MinHashSignature): string[] {
@@ -193,7 +199,7 @@ export function bands(sig: MinHashSignature): string[] {
       h1 = fmix32(Math.imul(h1, 31) ^ v);
       h2 = fmix32((h2 + Math.imul(v, 0xcc9e2d51)) >>> 0);
     }
-    out[b] = (BAND_PREFIX[b] as string) + hex32(h1) + hex32(h2);
+    out[b] = (BAND_PREFIX[b] as string) + hex64(h1, h2);
   }
   return out;
 }
