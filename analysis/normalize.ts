@@ -66,13 +66,15 @@ const C_SURROGATE = 8;
 const C_EMOTICON = 16; // '[' (Weibo emoticons) and BMP emoji; astral emoji arrive as surrogates
 const C_MARKUP = 32; // '@' and ':' (mentions, URLs)
 const C_HAN = 64;
-const C_LATIN = 128; // ASCII or full-width letters: only texts with some can hold a URL
-const C_SPACE = 256; // ' '
-let classes: Uint16Array | undefined;
+// ASCII or full-width letters, and ' ': only texts with letters can hold a URL, only texts with some space (or what
+// becomes one) can hold a double space. One bit for both keeps the table at a byte per unit; each check then merely
+// runs on a few more texts than it must.
+const C_LATIN_OR_SPACE = 128;
+let classes: Uint8Array | undefined;
 
-function charClasses(): Uint16Array {
+function charClasses(): Uint8Array {
   if (classes) return classes;
-  const t = new Uint16Array(65536);
+  const t = new Uint8Array(65536);
   const pictographic = /\p{Extended_Pictographic}/u;
   for (let c = 0; c < 65536; c++) {
     const ch = String.fromCharCode(c);
@@ -83,9 +85,8 @@ function charClasses(): Uint16Array {
     } else t[c]! |= C_SURROGATE;
     if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) t[c]! |= C_FULL_WIDTH;
     if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) t[c]! |= C_HAN;
-    if (/^[A-Za-zＡ-Ｚａ-ｚ]$/.test(ch)) t[c]! |= C_LATIN;
+    if (/^[A-Za-zＡ-Ｚａ-ｚ ]$/.test(ch)) t[c]! |= C_LATIN_OR_SPACE;
   }
-  t[0x20]! |= C_SPACE;
   for (const ch of '[［') t[ch.charCodeAt(0)]! |= C_EMOTICON;
   for (const ch of '@＠:：') t[ch.charCodeAt(0)]! |= C_MARKUP;
   classes = t;
@@ -148,7 +149,7 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
 
   const links: string[] = [];
   // A URL needs letters; the conversions above never make letters out of other characters.
-  if ((any & C_LATIN || rewritten) && (text.includes('http') || text.includes('www.'))) {
+  if ((any & C_LATIN_OR_SPACE || rewritten) && (text.includes('http') || text.includes('www.'))) {
     text = text.replace(URL, (url) => {
       links.push(url.replace(/[.,;:!?)\]]+$/, ''));
       return ' ';
@@ -163,7 +164,7 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
   }
 
   // Double spaces need a space or something that became one (odd or junk characters, lone surrogates, links, mentions).
-  const spacesPossible = any & (C_SPACE | C_ODD_SPACE | C_JUNK | C_SURROGATE) || rewritten || links.length > 0 || mentions.length > 0;
+  const spacesPossible = any & (C_LATIN_OR_SPACE | C_ODD_SPACE | C_JUNK | C_SURROGATE) || rewritten || links.length > 0 || mentions.length > 0;
   if (spacesPossible && text.includes('  ')) text = text.replace(SPACES, ' ');
   text = text.trim();
   const emoticons: string[] = [];
