@@ -16,12 +16,15 @@ export {
 export {
   classifySpeaker,
   compileSpeakerRules,
+  countSpeakerCues,
+  countSpeakerSignals,
   defaultSpeakerRules,
   explainSpeaker,
   type SpeakerExplanation,
   type SpeakerInput,
   type SpeakerResult,
   type SpeakerRules,
+  type SpeakerSignalName,
 } from './speaker.js';
 export { analyzeMicrobiz, type MicrobizAnalysis, type MicrobizAnalysisInput } from './analyze-microbiz.js';
 export { createMicrobizStep, type MicrobizStepOptions, type VersionedMicrobizStep } from './create-microbiz-step.js';

@@ -1,6 +1,7 @@
 /**
  * Speaker type: seller advertising, consumer, agent, media or other, from the transparent linear rules of
- * data/speaker.v1.json (phrase cues + a few counted signals: contacts, prices, emoji, punctuation, pronouns).
+ * data/speaker.v2.json (phrase cues + a few counted signals: contacts, prices, emoji, punctuation, pronouns; the
+ * weights fitted by `npm run train:speaker`, the phrases and caps hand-written in speaker.v1.json).
  * Pure; `explainSpeaker` says which cues fired and each class's score.
  */
 import type { SpeakerType } from '../analyzed-document.js';
@@ -32,7 +33,8 @@ export interface SpeakerExplanation extends SpeakerResult {
 }
 
 const CLASSES = SpeakerTypes.options;
-type SignalName = keyof SpeakerRulesFile['signals'];
+export type SpeakerSignalName = keyof SpeakerRulesFile['signals'];
+type SignalName = SpeakerSignalName;
 
 export interface SpeakerRules {
   readonly version: string;
@@ -85,7 +87,8 @@ const SIGNAL_UNITS = unitSet([
   ...Array.from({ length: 10 }, (_v, k) => 0x30 + k),
 ]);
 
-function countSignals(text: string, contactCount: number): Record<SignalName, number> {
+/** Raw value of every signal the rules may weigh (uncapped), for scoring and for fitting weights. */
+export function countSpeakerSignals(text: string, contactCount: number): Record<SignalName, number> {
   let exclamations = 0;
   let questions = 0;
   let firstPerson = 0;
@@ -132,6 +135,15 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
   };
 }
 
+/** Hits of each cue group of the rules in `text` (uncapped), in the order of the rules file. */
+export function countSpeakerCues(text: string, rules: SpeakerRules): Uint16Array {
+  const cueHits = new Uint16Array(rules.cueNames.length);
+  rules.matcher.scan(text, ({ payload }) => {
+    cueHits[payload] = (cueHits[payload] as number) + 1;
+  });
+  return cueHits;
+}
+
 /**
  * Adds every cue's and signal's weights to `scores` (which starts as a copy of the bias); with `fired`, also lists
  * what contributed. The one scoring routine behind both classifySpeaker (hot path: no strings) and explainSpeaker.
@@ -139,10 +151,7 @@ function countSignals(text: string, contactCount: number): Record<SignalName, nu
 function scoreClasses(input: SpeakerInput, rules: SpeakerRules, scores: Float64Array, fired: string[] | null): void {
   const k = CLASSES.length;
   scores.set(rules.bias);
-  const cueHits = new Uint16Array(rules.cueNames.length);
-  rules.matcher.scan(input.text, ({ payload }) => {
-    cueHits[payload] = (cueHits[payload] as number) + 1;
-  });
+  const cueHits = countSpeakerCues(input.text, rules);
   for (let cue = 0; cue < cueHits.length; cue++) {
     const hits = cueHits[cue] as number;
     if (hits === 0) continue;
@@ -150,7 +159,7 @@ function scoreClasses(input: SpeakerInput, rules: SpeakerRules, scores: Float64A
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + n * (rules.cueWeights[cue * k + c] as number);
     fired?.push(`${rules.cueNames[cue] as string}×${hits}`);
   }
-  const values = countSignals(input.text, input.contactCount);
+  const values = countSpeakerSignals(input.text, input.contactCount);
   for (const s of rules.signals) {
     const v = Math.min(values[s.name], s.cap);
     if (v <= 0) continue;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { crossValidate, fitSpeakerWeights, predictClass, type SpeakerExample } from '../../../../analysis/microbiz/train/fit-speaker-weights.js';
+import { defaultSpeakerRules } from '../../../../analysis/microbiz/index.js';
+
+// Three classes told apart by which count is high; the third feature is noise shared by all.
+const examples: SpeakerExample[] = [];
+for (let i = 0; i < 30; i++) {
+  const label = i % 3;
+  const features = [label === 0 ? 2 : 0, label === 1 ? 1 + (i % 2) : 0, i % 4];
+  examples.push({ features, label, weight: 1 });
+}
+
+describe('fitSpeakerWeights', () => {
+  it('learns weights that separate the classes, deterministically', () => {
+    const a = fitSpeakerWeights(examples, { classes: 3, lambda: 0.01, steps: 2000 });
+    const b = fitSpeakerWeights(examples, { classes: 3, lambda: 0.01, steps: 2000 });
+    expect(a).toEqual(b);
+    for (const e of examples) expect(predictClass(a, e.features)).toBe(e.label);
+    // The signal features carry the decision, the noise feature barely moves any class.
+    expect(a.weights[0]![0]!).toBeGreaterThan(0.5);
+    expect(Math.abs(a.weights[0]![2]!)).toBeLessThan(Math.abs(a.weights[0]![0]!));
+  });
+
+  it('shrinks weights harder with a larger L2 strength', () => {
+    const weak = fitSpeakerWeights(examples, { classes: 3, lambda: 0.001, steps: 2000 });
+    const strong = fitSpeakerWeights(examples, { classes: 3, lambda: 1, steps: 2000 });
+    const norm = (w: number[][]): number => w.flat().reduce((s, x) => s + x * x, 0);
+    expect(norm(strong.weights)).toBeLessThan(norm(weak.weights));
+  });
+
+  it('cross-validates with groups kept in one fold', () => {
+    // Every group has a feature of its own and a label unrelated to anything else, and two copies. Scored on a
+    // copy of what it was trained on, a model would memorise the label; with whole groups held out it cannot.
+    const groups = 20;
+    const copies: SpeakerExample[] = [];
+    for (let i = 0; i < 2 * groups; i++) {
+      const g = i % groups;
+      copies.push({ features: Array.from({ length: groups }, (_v, f) => (f === g ? 1 : 0)), label: g % 2, weight: 1 });
+    }
+    const grouped = crossValidate(copies, (i) => `g${i % groups}`, { classes: 2, lambda: 0.001, steps: 1500, folds: 5 });
+    const leaky = crossValidate(copies, (i) => `c${i}`, { classes: 2, lambda: 0.001, steps: 1500, folds: 5 });
+    expect(leaky).toBeGreaterThan(0.7); // a copy is in the training folds 4 times in 5
+    expect(grouped).toBeLessThan(leaky - 0.15);
+  });
+});
+
+describe('shipped speaker rules', () => {
+  it('are the fitted v2 file', () => {
+    expect(defaultSpeakerRules().version).toBe('speaker.v2');
+  });
+});
