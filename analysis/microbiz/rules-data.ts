@@ -36,7 +36,7 @@ export const SpeakerRulesFile = z.object({
 export type SpeakerRulesFile = z.infer<typeof SpeakerRulesFile>;
 
 export const DEFAULT_ASPECTS_FILE = fileURLToPath(new URL('./data/aspects.v1.json', import.meta.url));
-export const DEFAULT_SPEAKER_FILE = fileURLToPath(new URL('./data/speaker.v1.json', import.meta.url));
+export const DEFAULT_SPEAKER_FILE = fileURLToPath(new URL('./data/speaker.v2.json', import.meta.url));
 
 export function readRulesFile<S extends z.ZodType>(schema: S, file: string): z.output<S> {
   let raw: unknown;
