@@ -34,4 +34,21 @@ describe('pulse analyze', () => {
     expect(lines[2]).toEqual({ line: 3, error: 'INVALID_JSON' });
     expect(lines[3]).toEqual({ line: 4, error: 'NO_TEXT_FIELD' });
   });
+
+  it('carries the micro-business fields: aspects with sentiment, speaker, a provisional cluster id, redactions', () => {
+    const ad = '诚招代理，宝妈在家也能做，不用囤货，月入过万！咨询薇信:hello_kitty9';
+    const out = run(['analyze', '--with-text'], `${JSON.stringify({ text: ad })}\n${JSON.stringify({ text: ad })}\n`);
+    expect(out.status).toBe(0);
+    const [first, second] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(first!.speaker.type).toBe('seller_ad');
+    expect(first!.aspects.map((a: { name: string }) => a.name)).toContain('recruiting');
+    for (const a of first!.aspects) expect(a).toEqual(expect.objectContaining({ score: expect.any(Number), label: expect.any(String) }));
+    expect(first!.redactions).toEqual({ contacts: 1 });
+    expect(JSON.stringify(first)).not.toContain('hello_kitty9');
+    // No Redis in the CLI: the cluster id is the line's own, and says so; identical lines share it.
+    expect(first!.clusterProvisional).toBe(true);
+    expect(first!.clusterId).toMatch(/^[0-9a-f]{40}$/);
+    expect(second!.clusterId).toBe(first!.clusterId);
+    expect(run(['analyze', '--help'], '').stdout).toMatch(/clusterId is PROVISIONAL/);
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * `pulse analyze [file]` — reads lines of plain text or JSONL (`{"text": …, "title"?: …, "id"?: …}`) from a file or
  * stdin and writes one JSON object per input line: label, score, confidence, keywords, the micro-business fields
- * (aspects, speaker, clusterId), redaction counts, flags and analysisVersion. A bad line gets `{line, error}`; it
- * never stops the run. Streams with bounded memory; progress on stderr.
+ * (aspects with their own sentiment, speaker, a provisional clusterId), redaction counts, flags and
+ * analysisVersion. A bad line gets `{line, error}`; it never stops the run. Streams with bounded memory; progress
+ * on stderr. No Redis here, so no shared copy-paste clusters: the cluster id is each line's own (said in --help).
  */
 import { createHash } from 'node:crypto';
 import { createAnalyzer, type Analyzer } from '../../../analysis/index.js';
@@ -67,6 +68,8 @@ export function analyzeLine(analyzer: Analyzer, line: string, lineNo: number, op
     aspects: doc.aspects,
     speaker: doc.speaker,
     clusterId: doc.clusterId,
+    // Without the shared cluster store of `pulse workers`, every line founds its own cluster.
+    clusterProvisional: true,
     redactions: doc.redactions,
     flags: doc.flags,
     emoticons: doc.emoticons,
@@ -80,10 +83,28 @@ export const command: PulseCommand = {
   register(program) {
     program
       .command('analyze')
-      .description('analyze lines of text or JSONL ({"text":…}) from a file or stdin; writes JSONL with sentiment, keywords, aspects')
+      .description(
+        'analyze lines of text or JSONL ({"text":…}) from a file or stdin; writes JSONL with sentiment, keywords, aspects ' +
+          '(each with its sentiment), speaker type, redaction counts and a provisional cluster id (the line\'s own; ' +
+          'copy-paste clusters are assigned only by `pulse workers`, through Redis)',
+      )
       .argument('[file]', 'input file (default: stdin)')
       .option('--with-text', 'include the normalized (contact-redacted) title, text and tokens')
       .option('--explain', 'include the lexicon evidence: which words moved the score')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Output fields per line: line, id (if given), label, score, confidence, keywords, aspects [{name, score, label,',
+          'confidence, terms}], speaker {type, confidence}, clusterId, clusterProvisional, redactions {contacts}, flags,',
+          'emoticons, analysisVersion.',
+          '',
+          'clusterId is PROVISIONAL here: this command runs without Redis, so each line gets its own id as its cluster',
+          '(identical lines share it, near-copies do not), and clusterProvisional is true. Copy-paste waves are grouped',
+          'into one cluster only in the pipeline (`pulse workers`), whose analyze stage matches MinHash bands against',
+          'every earlier document in the shared Redis store.',
+        ].join('\n'),
+      )
       .action(async (file: string | undefined, opts: AnalyzeCliOptions) => {
         const analyzer = createAnalyzer();
         const now = new Date();
