@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AspectRulesFile, compileAspectRules, detectAspects, readRulesFile, sentenceBounds } from '../../../../analysis/microbiz/index.js';
@@ -59,14 +59,18 @@ describe('detectAspects', () => {
 
   it('loads vocabulary from a versioned data file and names a malformed one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspects-'));
-    const good = join(dir, 'aspects.v9.json');
-    writeFileSync(good, JSON.stringify({ version: 'aspects.v9', threshold: 1, aspects: { trust: { terms: { 靠不住: 1 } } } }));
-    const rules = compileAspectRules(readRulesFile(AspectRulesFile, good));
-    expect(rules.version).toBe('aspects.v9');
-    expect(detectAspects([], '这人靠不住', () => 0, rules).map((a) => a.name)).toEqual(['trust']);
-    const bad = join(dir, 'aspects.bad.json');
-    writeFileSync(bad, JSON.stringify({ version: 'x', threshold: 1, aspects: { weather: { terms: {} } } }));
-    expect(() => readRulesFile(AspectRulesFile, bad)).toThrow(expect.objectContaining({ code: 'ANALYSIS_RESOURCE_INVALID' }));
+    try {
+      const good = join(dir, 'aspects.v9.json');
+      writeFileSync(good, JSON.stringify({ version: 'aspects.v9', threshold: 1, aspects: { trust: { terms: { 靠不住: 1 } } } }));
+      const rules = compileAspectRules(readRulesFile(AspectRulesFile, good));
+      expect(rules.version).toBe('aspects.v9');
+      expect(detectAspects([], '这人靠不住', () => 0, rules).map((a) => a.name)).toEqual(['trust']);
+      const bad = join(dir, 'aspects.bad.json');
+      writeFileSync(bad, JSON.stringify({ version: 'x', threshold: 1, aspects: { weather: { terms: {} } } }));
+      expect(() => readRulesFile(AspectRulesFile, bad)).toThrow(expect.objectContaining({ code: 'ANALYSIS_RESOURCE_INVALID' }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
