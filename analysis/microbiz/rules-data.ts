@@ -22,16 +22,16 @@ export type AspectRulesFile = z.infer<typeof AspectRulesFile>;
 
 const ClassWeights = z.partialRecord(SpeakerType, z.number());
 
+/** Signals speaker.ts counts in code, in the order it computes them. */
+export const SpeakerSignal = z.enum(['contacts', 'prices', 'emoji', 'exclamations', 'questions', 'firstPerson', 'secondPerson', 'hashtags', 'longText', 'impersonal']);
+
 export const SpeakerRulesFile = z.object({
   version: z.string().min(1),
   bias: ClassWeights,
   /** Groups of phrases; each hit adds `weights`, up to `cap` hits per group. */
   cues: z.array(z.object({ name: z.string().min(1), cap: z.number().int().positive(), weights: ClassWeights, terms: z.array(z.string().min(1)).min(1) })),
   /** Signals computed in code (see speaker.ts); each adds weights × its value (already capped there). */
-  signals: z.partialRecord(
-    z.enum(['contacts', 'prices', 'emoji', 'exclamations', 'questions', 'firstPerson', 'secondPerson', 'hashtags', 'longText', 'impersonal']),
-    z.object({ cap: z.number().positive(), weights: ClassWeights }),
-  ),
+  signals: z.partialRecord(SpeakerSignal, z.object({ cap: z.number().positive(), weights: ClassWeights })),
 });
 export type SpeakerRulesFile = z.infer<typeof SpeakerRulesFile>;
 

@@ -7,7 +7,7 @@
 import type { SpeakerType } from '../analyzed-document.js';
 import { SpeakerType as SpeakerTypes } from '../analyzed-document.js';
 import { CONTACT_PLACEHOLDER } from './contacts.js';
-import { DEFAULT_SPEAKER_FILE, SpeakerRulesFile, readRulesFile } from './rules-data.js';
+import { DEFAULT_SPEAKER_FILE, SpeakerRulesFile, SpeakerSignal, readRulesFile } from './rules-data.js';
 import { hasUnit, unitSet } from '../unit-set.js';
 import { createTermMatcher, type TermMatcher } from './term-matcher.js';
 
@@ -33,6 +33,7 @@ export interface SpeakerExplanation extends SpeakerResult {
 }
 
 const CLASSES = SpeakerTypes.options;
+const SIGNALS = SpeakerSignal.options;
 export type SpeakerSignalName = keyof SpeakerRulesFile['signals'];
 type SignalName = SpeakerSignalName;
 
@@ -44,7 +45,8 @@ export interface SpeakerRules {
   /** cueWeights[cue * CLASSES.length + class] */
   readonly cueWeights: Float64Array;
   readonly matcher: TermMatcher<number>;
-  readonly signals: readonly { name: SignalName; cap: number; weights: Float64Array }[];
+  /** `index`: the signal's place in SpeakerSignal.options (where signalValues writes it). */
+  readonly signals: readonly { name: SignalName; index: number; cap: number; weights: Float64Array }[];
 }
 
 const classWeights = (w: Partial<Record<SpeakerType, number>>): Float64Array => Float64Array.from(CLASSES, (c) => w[c] ?? 0);
@@ -57,7 +59,7 @@ export function compileSpeakerRules(file: SpeakerRulesFile): SpeakerRules {
     for (const term of cue.terms) entries.push({ term, payload: i });
   });
   const signals = (Object.entries(file.signals) as [SignalName, { cap: number; weights: Partial<Record<SpeakerType, number>> }][]).map(
-    ([name, s]) => ({ name, cap: s.cap, weights: classWeights(s.weights) }),
+    ([name, s]) => ({ name, index: SIGNALS.indexOf(name), cap: s.cap, weights: classWeights(s.weights) }),
   );
   return {
     version: file.version,
@@ -87,8 +89,8 @@ const SIGNAL_UNITS = unitSet([
   ...Array.from({ length: 10 }, (_v, k) => 0x30 + k),
 ]);
 
-/** Raw value of every signal the rules may weigh (uncapped), for scoring and for fitting weights. */
-export function countSpeakerSignals(text: string, contactCount: number): Record<SignalName, number> {
+/** Writes the raw value of every signal (uncapped) into `out`, in SpeakerSignal.options order. */
+function signalValues(text: string, contactCount: number, out: Float64Array): void {
   let exclamations = 0;
   let questions = 0;
   let firstPerson = 0;
@@ -119,29 +121,44 @@ export function countSpeakerSignals(text: string, contactCount: number): Record<
     PRICE.lastIndex = 0;
     while (PRICE.exec(text) !== null) prices++;
   }
-  const hashtags = text.indexOf('#') >= 0 && /#[^#\s]{1,20}#/u.test(text) ? 1 : 0;
-  return {
-    contacts: Math.max(contactCount, placeholders),
-    prices,
-    emoji,
-    exclamations,
-    questions,
-    firstPerson,
-    secondPerson,
-    hashtags,
-    longText: text.length > 80 ? 1 : 0,
-    // Agents and consumers tell their own story; news, analysis and many ads speak of others.
-    impersonal: firstPerson === 0 && weFirst === 0 && !text.includes('本人') ? 1 : 0,
-  };
+  // Same order as SpeakerSignal.options.
+  out[0] = Math.max(contactCount, placeholders);
+  out[1] = prices;
+  out[2] = emoji;
+  out[3] = exclamations;
+  out[4] = questions;
+  out[5] = firstPerson;
+  out[6] = secondPerson;
+  out[7] = text.indexOf('#') >= 0 && /#[^#\s]{1,20}#/u.test(text) ? 1 : 0; // hashtags
+  out[8] = text.length > 80 ? 1 : 0; // longText
+  // impersonal: agents and consumers tell their own story; news, analysis and many ads speak of others.
+  out[9] = firstPerson === 0 && weFirst === 0 && !text.includes('本人') ? 1 : 0;
+}
+
+/** Raw value of every signal the rules may weigh (uncapped), for scoring and for fitting weights. */
+export function countSpeakerSignals(text: string, contactCount: number): Record<SignalName, number> {
+  const values = new Float64Array(SIGNALS.length);
+  signalValues(text, contactCount, values);
+  return Object.fromEntries(SIGNALS.map((name, i) => [name, values[i] as number])) as Record<SignalName, number>;
 }
 
 /** Hits of each cue group of the rules in `text` (uncapped), in the order of the rules file. */
 export function countSpeakerCues(text: string, rules: SpeakerRules): Uint16Array {
-  const cueHits = new Uint16Array(rules.cueNames.length);
-  rules.matcher.scan(text, ({ payload }) => {
-    cueHits[payload] = (cueHits[payload] as number) + 1;
-  });
-  return cueHits;
+  countCues(text, rules);
+  return cueScratch.slice(0, rules.cueNames.length);
+}
+
+// Scratch for scoring (classifySpeaker is synchronous: one set per thread), so no document allocates them.
+let cueScratch = new Uint16Array(64);
+const signalScratch = new Float64Array(SIGNALS.length);
+const bumpCue = (entry: { payload: number }): void => {
+  cueScratch[entry.payload] = (cueScratch[entry.payload] as number) + 1;
+};
+
+function countCues(text: string, rules: SpeakerRules): void {
+  if (cueScratch.length < rules.cueNames.length) cueScratch = new Uint16Array(rules.cueNames.length * 2);
+  cueScratch.fill(0, 0, rules.cueNames.length);
+  rules.matcher.scan(text, bumpCue);
 }
 
 /**
@@ -151,20 +168,23 @@ export function countSpeakerCues(text: string, rules: SpeakerRules): Uint16Array
 function scoreClasses(input: SpeakerInput, rules: SpeakerRules, scores: Float64Array, fired: string[] | null): void {
   const k = CLASSES.length;
   scores.set(rules.bias);
-  const cueHits = countSpeakerCues(input.text, rules);
-  for (let cue = 0; cue < cueHits.length; cue++) {
+  countCues(input.text, rules);
+  const cueHits = cueScratch;
+  for (let cue = 0; cue < rules.cueNames.length; cue++) {
     const hits = cueHits[cue] as number;
     if (hits === 0) continue;
     const n = Math.min(hits, rules.cueCaps[cue] as number);
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + n * (rules.cueWeights[cue * k + c] as number);
     fired?.push(`${rules.cueNames[cue] as string}×${hits}`);
   }
-  const values = countSpeakerSignals(input.text, input.contactCount);
+  const values = signalScratch;
+  signalValues(input.text, input.contactCount, values);
   for (const s of rules.signals) {
-    const v = Math.min(values[s.name], s.cap);
+    const raw = values[s.index] as number;
+    const v = Math.min(raw, s.cap);
     if (v <= 0) continue;
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + v * (s.weights[c] as number);
-    fired?.push(`${s.name}×${values[s.name]}`);
+    fired?.push(`${s.name}×${raw}`);
   }
 }
 
