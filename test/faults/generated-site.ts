@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serveStaticSite } from '../../infra/demo-site/serve-demo-site.js';
+import { seededRandom } from '../../analysis/sentiment/train/seeded-random.js';
 
 export interface GeneratedArticle {
   path: string;
@@ -44,17 +45,6 @@ export interface GeneratedSite {
   close(): Promise<void>;
 }
 
-/** mulberry32: a tiny seeded PRNG, so the corpus is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const openings = ['去年被朋友拉进微商群', '做微商代理第三年', '看到朋友圈有人招代理', '上级一直催我囤货', '我在县城做微商', '表姐在朋友圈卖面膜'];
 const middles = [
@@ -72,7 +62,7 @@ const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const given = ['小明', '晓红', '建国', '丽娟', '志强', '美玲', '海燕', '国庆', '秀英', '春生'];
 
 export function generateArticles(count: number, seed = 7): GeneratedArticle[] {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const out: GeneratedArticle[] = [];
   for (let i = 0; i < count; i++) {
