@@ -118,7 +118,7 @@ export async function startElasticsearch(o: EsNodeOptions): Promise<ServiceState
 }
 
 /** Finds the zip in the Maven cache (fetching it with `mvn dependency:get` when absent) and unpacks it once. */
-function unpack(o: EsNodeOptions): string {
+export function unpack(o: Pick<EsNodeOptions, 'stateDir' | 'version' | 'log'>): string {
   const home = resolve(o.stateDir, 'elasticsearch', `elasticsearch-${o.version}`);
   if (existsSync(join(home, 'bin', 'elasticsearch'))) return home;
   const zip = join(homedir(), '.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch', o.version, `elasticsearch-${o.version}.zip`);

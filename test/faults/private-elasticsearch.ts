@@ -7,8 +7,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startElasticsearch, esHealthy } from '../../infra/services/elasticsearch-node.js';
+import { join } from 'node:path';
+import { startElasticsearch, esHealthy, unpack } from '../../infra/services/elasticsearch-node.js';
+import { esStateDir } from '../../infra/services/es-state-dir.js';
 import { isAlive, readPid, waitFor } from '../../infra/services/service-state.js';
 import { findJava21 } from '../../infra/services/find-java.js';
 import { testConfig } from '../helpers/test-config.js';
@@ -39,7 +40,8 @@ export async function startPrivateElasticsearch(httpPort: number, transportPort:
   const options = {
     url,
     version: config.esVersion,
-    stateDir: resolve(config.stateDir),
+    // Same place `pulse services up` uses (it may be outside the checkout when root cannot lend it to pulse-es).
+    stateDir: esStateDir(config.stateDir),
     heap: '512m',
     ...(config.esJavaHome ? { javaHome: config.esJavaHome } : {}),
     transportPort,
@@ -87,7 +89,9 @@ export async function startPrivateElasticsearch(httpPort: number, transportPort:
  */
 function seedKeystore(confDir: string, stateDir: string, version: string, password: string, javaHome: string | undefined): void {
   mkdirSync(confDir, { recursive: true });
-  const tool = join(stateDir, 'elasticsearch', `elasticsearch-${version}`, 'bin', 'elasticsearch-keystore');
+  // The shared node may be someone else's (reused, never unpacked here): make sure the distribution is on disk.
+  const home = unpack({ stateDir, version, log: () => undefined });
+  const tool = join(home, 'bin', 'elasticsearch-keystore');
   const env = { ...process.env, ES_PATH_CONF: confDir, ES_JAVA_HOME: findJava21(javaHome) };
   for (const [args, input] of [[['create'], ''], [['add', '-x', 'bootstrap.password'], password]] as const) {
     const r = spawnSync(tool, [...args], { env, input, encoding: 'utf8', timeout: 60_000 });
