@@ -6,7 +6,7 @@ import type { PulseCommand } from '../cli-context.js';
 import { createEsClient } from '../../../infra/index.js';
 import { requireElasticsearch } from '../../../infra/services/require-services.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { producerConnection } from '../../redis-connection.js';
+import { connectionReady, producerConnection } from '../../redis-connection.js';
 import { lastSourceRuns } from '../../source-runs.js';
 import { runAlerts } from '../../alerts/run-alerts.js';
 import { recentAlerts } from '../../alerts/alert-store.js';
@@ -101,11 +101,7 @@ export const command: PulseCommand = {
 async function readCrawlRuns(config: PulseConfig, logger: Logger): Promise<CrawlRunSummary[]> {
   const redis = producerConnection(config);
   try {
-    await new Promise<void>((resolve, reject) => {
-      if (redis.status === 'ready') return resolve();
-      redis.once('ready', () => resolve());
-      setTimeout(() => reject(new Error('timeout')), 5000).unref();
-    });
+    await connectionReady(redis, 5000);
     return await lastSourceRuns(redis, config.queuePrefix);
   } catch (error) {
     logger.warn({ err: (error as Error).message }, 'crawler-health alerts skipped: crawl runs could not be read from Redis');

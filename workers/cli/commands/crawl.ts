@@ -1,9 +1,7 @@
 /** `pulse crawl` — enqueue crawl runs of configured sources now (workers pick them up, on any machine). */
 import type { PulseCommand } from '../cli-context.js';
 import { loadSources } from '../../../crawlers/index.js';
-import { createQueues } from '../../queues.js';
-import { producerConnection } from '../../redis-connection.js';
-import { requireRedis } from '../../../infra/services/require-services.js';
+import { withQueues } from '../with-queues.js';
 import { stages } from '../../pipeline.js';
 
 export const command: PulseCommand = {
@@ -22,18 +20,12 @@ export const command: PulseCommand = {
         const missing = ids.filter((id) => !sources.some((s) => s.id === id));
         if (missing.length) throw Object.assign(new Error(`unknown source id(s) in ${file}: ${missing.join(', ')}`), { code: 'USAGE' });
         if (chosen.length === 0) throw Object.assign(new Error('name source ids or pass --all'), { code: 'USAGE' });
-        await requireRedis(config);
-        const redis = producerConnection(config);
-        const queues = createQueues(config, redis);
-        try {
+        await withQueues(config, async (queues) => {
           for (const s of chosen) {
             const job = await queues.crawl.add(stages.crawl.queue, { sourceId: s.id, sourcesFile: file });
             console.log(`queued crawl of ${s.id} (job ${job.id})`);
           }
-        } finally {
-          await queues.close();
-          redis.disconnect();
-        }
+        });
       });
   },
 };

@@ -4,24 +4,12 @@
  */
 import type { PulseCommand } from '../cli-context.js';
 import { loadSources } from '../../../crawlers/index.js';
-import { createQueues } from '../../queues.js';
-import { producerConnection } from '../../redis-connection.js';
-import { requireRedis } from '../../../infra/services/require-services.js';
+import { withQueues } from '../with-queues.js';
 import { listSchedules, syncSchedules } from '../../schedules.js';
 import type { PulseConfig } from '../../../infra/config/config-fields.js';
 import type { Queue } from 'bullmq';
 
-async function withCrawlQueue<T>(config: PulseConfig, fn: (queue: Queue) => Promise<T>): Promise<T> {
-  await requireRedis(config);
-  const redis = producerConnection(config);
-  const queues = createQueues(config, redis);
-  try {
-    return await fn(queues.crawl);
-  } finally {
-    await queues.close();
-    redis.disconnect();
-  }
-}
+const withCrawlQueue = <T>(config: PulseConfig, fn: (queue: Queue) => Promise<T>): Promise<T> => withQueues(config, (queues) => fn(queues.crawl));
 
 export const command: PulseCommand = {
   register(program, ctx) {
