@@ -4,27 +4,16 @@
  * (starting with =, +, @, tab) get a leading ' so opening an export never executes anything.
  */
 import type { Cell, Column, Dataset, FormatOptions, FormatWriteResult } from '../dataset.js';
-import { openLineSink } from './write-lines.js';
+import { writeDatasetLines } from './write-lines.js';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_LIST_SEPARATOR = '; ';
 
-export async function writeCsv(dataset: Dataset, path: string, options: FormatOptions = {}): Promise<FormatWriteResult> {
-  const sink = openLineSink(path);
-  let records = 0;
-  try {
-    await sink.write(CSV_BOM + dataset.columns.map((c) => quote(c.name)).join(',') + '\r\n');
-    for await (const record of dataset.records) {
-      await sink.write(dataset.columns.map((c) => csvCell(record[c.name] ?? null, c)).join(',') + '\r\n');
-      if (++records % 500 === 0) options.onRecords?.(records);
-    }
-  } catch (error) {
-    await sink.close().catch(() => 0);
-    throw error;
-  }
-  const bytes = await sink.close();
-  options.onRecords?.(records);
-  return { records, bytes };
+export function writeCsv(dataset: Dataset, path: string, options: FormatOptions = {}): Promise<FormatWriteResult> {
+  return writeDatasetLines(dataset, path, options, {
+    header: CSV_BOM + dataset.columns.map((c) => quote(c.name)).join(',') + '\r\n',
+    line: (record) => dataset.columns.map((c) => csvCell(record[c.name] ?? null, c)).join(',') + '\r\n',
+  });
 }
 
 export function csvCell(value: Cell, column: Column): string {
