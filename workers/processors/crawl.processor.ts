@@ -5,7 +5,7 @@
  */
 import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { crawlSource, loadSources, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
+import { crawlSource, loadSources, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
@@ -61,12 +61,6 @@ function watchStore(store: SeenSet): { store: SeenSet; failure(): unknown } {
   };
 }
 
-export function allowPrivateOption(value: string): boolean | string[] {
-  if (value.trim() === '*') return true;
-  const hosts = value.split(',').map((h) => h.trim()).filter(Boolean);
-  return hosts.length ? hosts : false;
-}
-
 export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, CrawlSummary> {
   const { config, queues, redis } = deps;
   const seenSet = new RedisSeenSet(redis, config.queuePrefix);
@@ -89,7 +83,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         userAgent: config.crawlUserAgent,
         authorSalt: config.authorSalt,
         timezone: config.timezone,
-        allowPrivateAddresses: allowPrivateOption(config.crawlAllowPrivate),
+        allowPrivateAddresses: parseAddressAllowance(config.crawlAllowPrivate),
         chromiumPath: config.chromiumPath,
       },
       { seenSet: watched.store, sink, log },
