@@ -19,6 +19,7 @@ import { fixtureSource, writeSourcesFile } from '../faults/sources-file.js';
 import { killAllWorkers, spawnPulse, type WorkerProcess } from '../faults/worker-process.js';
 import { allDocuments } from '../faults/pipeline-tally.js';
 import { allQueues, deleteKeys } from '../faults/fault-run.js';
+import { dropNamespace } from '../helpers/drop-namespace.js';
 
 const count = Number(process.argv[2] ?? 2000);
 const rounds = Number(process.argv[3] ?? 1);
@@ -59,8 +60,7 @@ async function cleanup(config: PulseConfig): Promise<void> {
   await deleteKeys(redis, `${config.queuePrefix}:*`);
   await queues.close();
   redis.disconnect();
-  await es.indices.delete({ index: `${config.indexPrefix}-posts*` }, { ignore: [404] });
-  await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
+  await dropNamespace(es, config.indexPrefix);
 }
 
 /** One end-to-end run with the set-up's worker processes; leaves the namespace in place (for the bulk baseline) until cleaned. */
@@ -107,8 +107,7 @@ async function bareBulk(from: PulseConfig, round: number): Promise<number> {
   const stats = await es.helpers.bulk({ datasource: docs, onDocument: (d) => ({ index: { _index: alias, _id: String(d['docId']) } }), flushBytes: base.indexBatchBytes, refreshOnCompletion: alias });
   const seconds = (performance.now() - t0) / 1000;
   if (stats.successful !== docs.length) throw new Error(`bulk baseline stored ${stats.successful}/${docs.length}`);
-  await es.indices.delete({ index: `${tag}-posts*` }, { ignore: [404] });
-  await es.indices.deleteIndexTemplate({ name: `${tag}-posts` }, { ignore: [404] }).catch(() => undefined);
+  await dropNamespace(es, tag);
   return docs.length / seconds;
 }
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '@elastic/elasticsearch';
 import { testNamespace } from '../helpers/test-namespace.js';
+import { dropNamespace } from '../helpers/drop-namespace.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,8 +34,7 @@ async function count(): Promise<number> {
 }
 
 afterAll(async () => {
-  await es.indices.delete({ index: `${ns.config.indexPrefix}-posts*` }, { ignore: [404] });
-  await es.indices.deleteIndexTemplate({ name: `${ns.config.indexPrefix}-*` }, { ignore: [404] }).catch(() => undefined);
+  await dropNamespace(es, ns.config.indexPrefix);
   await es.close();
 });
 

@@ -22,6 +22,7 @@ import { serveGeneratedSite, type GeneratedSite, type GeneratedSiteOptions } fro
 import { fixtureSource, writeSourcesFile, type FixtureSourceOptions } from './sources-file.js';
 import { spawnPulse, killAllWorkers, type WorkerProcess } from './worker-process.js';
 import { queueState, searchableCount, tallyDocuments, unfinished, type QueueState, type Tally } from './pipeline-tally.js';
+import { dropNamespace } from '../helpers/drop-namespace.js';
 
 export interface FaultRunOptions {
   name: string;
@@ -171,8 +172,7 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
       await deleteKeys(redis, `${config.queuePrefix}:*`).catch(() => undefined);
       await queues.close().catch(() => undefined);
       redis.disconnect();
-      await es.indices.delete({ index: `${config.indexPrefix}-posts*` }, { ignore: [404] }).catch(() => undefined);
-      await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
+      await dropNamespace(es, config.indexPrefix).catch(() => undefined);
       await es.close();
       await site.close();
       // PULSE_FAULTS_KEEP=1 keeps the worker logs and sources file for a post-mortem.

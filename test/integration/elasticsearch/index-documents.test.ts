@@ -4,7 +4,7 @@ import { makeAnalyzedDocument } from '../../helpers/make-analyzed-document.js';
 import { createEsClient, ensureIndex, indexDocuments } from '../../../infra/index.js';
 import { ServiceError } from '../../../infra/errors.js';
 import type { AnalyzedDocument } from '../../../analysis/analyzed-document.js';
-import { dropNamespace } from './es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('es-index');
 const config = { ...ns.config, indexBatchSize: 3 };

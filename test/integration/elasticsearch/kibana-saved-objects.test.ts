@@ -7,7 +7,7 @@ import { createEsClient, ensureIndex } from '../../../infra/index.js';
 import { buildSavedObjects, toNdjson, type SavedObject } from '../../../infra/kibana/saved-objects.js';
 import { importSavedObjects } from '../../../infra/kibana/import-saved-objects.js';
 import { savedObjectsFile } from '../../../workers/cli/commands/kibana.js';
-import { dropNamespace } from './es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('kibana');
 const es = createEsClient(ns.config);

@@ -4,7 +4,7 @@ import { makeAnalyzedDocument } from '../../helpers/make-analyzed-document.js';
 import { createEsClient, indexDocuments, queryTrends } from '../../../infra/index.js';
 import { migratePostsIndex } from '../../../infra/elasticsearch/migrate-posts-index.js';
 import { aliasTargets, putPostsTemplate } from '../../../infra/elasticsearch/ensure-index.js';
-import { dropNamespace } from './es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('es-migrate');
 const config = ns.config;

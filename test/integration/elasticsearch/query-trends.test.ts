@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNamespace } from '../../helpers/test-namespace.js';
 import { makeAnalyzedDocument } from '../../helpers/make-analyzed-document.js';
 import { createEsClient, ensureIndex, formatTrendTable, indexDocuments, queryTrends, type TrendRow } from '../../../infra/index.js';
-import { dropNamespace } from './es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('es-trends');
 const config = ns.config;

@@ -8,7 +8,7 @@ import { createLogger } from '../../../infra/logger.js';
 import { runAlerts } from '../../../workers/alerts/run-alerts.js';
 import { recentAlerts } from '../../../workers/alerts/alert-store.js';
 import type { AnalyzedDocument } from '../../../analysis/analyzed-document.js';
-import { dropNamespace } from './es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('es-alerts');
 const es = createEsClient(ns.config);

@@ -11,7 +11,7 @@ import { streamDocuments } from '../../../infra/elasticsearch/stream-documents.j
 import { exportDataset, type ExportFormat } from '../../../workers/export/export-dataset.js';
 import { trendRecord } from '../../../workers/export/trend-dataset.js';
 import type { AnalyzedDocument } from '../../../analysis/analyzed-document.js';
-import { dropNamespace } from '../elasticsearch/es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 import { parseCsv } from './parse-csv.js';
 
 const ns = testNamespace('export');

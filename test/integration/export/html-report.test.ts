@@ -9,7 +9,7 @@ import { makeAnalyzedDocument } from '../../helpers/make-analyzed-document.js';
 import { createEsClient, ensureIndex, indexDocuments } from '../../../infra/index.js';
 import { writeReport } from '../../../workers/export/report/write-report.js';
 import type { AnalyzedDocument } from '../../../analysis/analyzed-document.js';
-import { dropNamespace } from '../elasticsearch/es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('report');
 const es = createEsClient(ns.config);

@@ -6,7 +6,7 @@ import { CONTACT_PLACEHOLDER } from '../../../analysis/microbiz/index.js';
 import type { RawDocument } from '../../../crawlers/raw-document.js';
 import { createEsClient, ensureIndex, indexDocuments } from '../../../infra/index.js';
 import { testNamespace } from '../../helpers/test-namespace.js';
-import { dropNamespace } from '../elasticsearch/es-test-index.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 // Real analyzer (normalization + redaction + jieba + micro-business step) → real Elasticsearch: contact ids must
 // not be stored or searchable anywhere, while speaker and aspects are stored and filterable.

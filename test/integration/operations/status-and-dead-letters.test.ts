@@ -22,6 +22,7 @@ import { ensureIndex } from '../../../infra/elasticsearch/ensure-index.js';
 import { createQueues, type PulseQueues } from '../../../workers/queues.js';
 import { producerConnection } from '../../../workers/redis-connection.js';
 import { stages } from '../../../workers/pipeline.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const exec = promisify(execFile);
 const ns = testNamespace('operations');
@@ -81,8 +82,7 @@ afterAll(async () => {
   await deleteKeys(redis, `${config.queuePrefix}:*`).catch(() => undefined);
   await queues.close();
   redis.disconnect();
-  await es.indices.delete({ index: `${config.indexPrefix}-posts*` }, { ignore: [404] });
-  await es.indices.deleteIndexTemplate({ name: `${config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
+  await dropNamespace(es, config.indexPrefix);
   await es.close();
   await site.close();
   rmSync(dir, { recursive: true, force: true });

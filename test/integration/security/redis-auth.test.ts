@@ -18,6 +18,7 @@ import { ensureIndex } from '../../../infra/elasticsearch/ensure-index.js';
 import { createLogger } from '../../../infra/logger.js';
 import { contentHash, documentId } from '../../../crawlers/document-ids.js';
 import type { RawDocument } from '../../../crawlers/raw-document.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,8 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.close();
   await redis?.destroy();
-  await es.indices.delete({ index: `${ns.config.indexPrefix}-posts*` }, { ignore: [404] });
-  await es.indices.deleteIndexTemplate({ name: `${ns.config.indexPrefix}-posts` }, { ignore: [404] }).catch(() => undefined);
+  await dropNamespace(es, ns.config.indexPrefix);
   await es.close();
 });
 

@@ -14,6 +14,7 @@ import { ensureIndex } from '../../../infra/elasticsearch/ensure-index.js';
 import { createLogger } from '../../../infra/logger.js';
 import { contentHash, documentId } from '../../../crawlers/document-ids.js';
 import type { RawDocument } from '../../../crawlers/raw-document.js';
+import { dropNamespace } from '../../helpers/drop-namespace.js';
 
 const ns = testNamespace('pipeline');
 const es = new Client({ node: ns.config.elasticsearchUrl });
@@ -65,8 +66,7 @@ afterAll(async () => {
   await running.queues.index.obliterate({ force: true }).catch(() => undefined);
   await running.queues.dead.obliterate({ force: true }).catch(() => undefined);
   await running.close();
-  await es.indices.delete({ index: `${ns.config.indexPrefix}-posts*` }, { ignore: [404] });
-  await es.indices.deleteIndexTemplate({ name: `${ns.config.indexPrefix}-*` }, { ignore: [404] }).catch(() => undefined);
+  await dropNamespace(es, ns.config.indexPrefix);
   await es.close();
 });
 

@@ -1,11 +1,5 @@
-/** Integration-test plumbing for Elasticsearch: a client for a test namespace and removal of everything it created. */
+/** Removes everything a test namespace created in Elasticsearch: its indices (posts, alerts…) and index templates. */
 import type { Client } from '@elastic/elasticsearch';
-import { createEsClient } from '../../../infra/elasticsearch/es-client.js';
-import type { PulseConfig } from '../../../infra/config/config-fields.js';
-
-export function testEsClient(config: PulseConfig): Client {
-  return createEsClient(config);
-}
 
 /** Deletes the namespace's indices (by explicit name: destructive wildcards may be refused) and templates. */
 export async function dropNamespace(client: Client, prefix: string): Promise<void> {
