@@ -28,6 +28,6 @@ export {
 } from './speaker.js';
 export { analyzeMicrobiz, type MicrobizAnalysis, type MicrobizAnalysisInput } from './analyze-microbiz.js';
 export { createMicrobizStep, type MicrobizStepOptions, type VersionedMicrobizStep } from './create-microbiz-step.js';
-export { AspectRulesFile, SpeakerRulesFile, readRulesFile, DEFAULT_ASPECTS_FILE, DEFAULT_SPEAKER_FILE } from './rules-data.js';
+export { AspectRulesFile, SpeakerCuesFile, SpeakerRulesFile, readRulesFile, DEFAULT_ASPECTS_FILE, DEFAULT_SPEAKER_FILE } from './rules-data.js';
 export { BANDS, HASHES, MIN_SHINGLES, NEAR_DUPLICATE_VERSION, ROWS, bands, estimatedSimilarity, signature, type MinHashSignature } from './near-duplicates.js';
 export { InMemoryClusterStore, provisionalClusterId, type ClusterStore } from './cluster-store.js';

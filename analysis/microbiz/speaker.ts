@@ -1,7 +1,8 @@
 /**
  * Speaker type: seller advertising, consumer, agent, media or other, from the transparent linear rules of
- * data/speaker.v2.json (phrase cues + a few counted signals: contacts, prices, emoji, punctuation, pronouns; the
- * weights fitted by `npm run train:speaker`, the phrases and caps hand-written in speaker.v1.json).
+ * data/speaker.v3.json (phrase cues, some counted only at the end of a post or routed to "quoted" inside quotation
+ * marks, + a few counted signals: contacts, prices, emoji, punctuation, pronouns; the weights fitted by
+ * `npm run train:speaker`, the phrases, caps and scopes hand-written in speaker.v3.cues.json).
  * Pure; `explainSpeaker` says which cues fired and each class's score.
  */
 import type { SpeakerType } from '../analyzed-document.js';
@@ -40,8 +41,14 @@ type SignalName = SpeakerSignalName;
 export interface SpeakerRules {
   readonly version: string;
   readonly bias: Float64Array;
+  /** Cue groups in file order, then "quoted" when the file routes quoted hits there. */
   readonly cueNames: readonly string[];
   readonly cueCaps: readonly number[];
+  /** 1 where the group counts only hits in the last `tailChars` characters. */
+  readonly cueTail: Uint8Array;
+  readonly tailChars: number;
+  /** Index of the "quoted" group in cueNames, or -1 (v1, v2: quoted hits count in their own groups). */
+  readonly quotedCue: number;
   /** cueWeights[cue * CLASSES.length + class] */
   readonly cueWeights: Float64Array;
   readonly matcher: TermMatcher<number>;
@@ -52,10 +59,11 @@ export interface SpeakerRules {
 const classWeights = (w: Partial<Record<SpeakerType, number>>): Float64Array => Float64Array.from(CLASSES, (c) => w[c] ?? 0);
 
 export function compileSpeakerRules(file: SpeakerRulesFile): SpeakerRules {
-  const cueWeights = new Float64Array(file.cues.length * CLASSES.length);
+  const groups = file.quoted ? [...file.cues, { name: 'quoted', cap: file.quoted.cap, weights: file.quoted.weights }] : file.cues;
+  const cueWeights = new Float64Array(groups.length * CLASSES.length);
   const entries: { term: string; payload: number }[] = [];
+  groups.forEach((cue, i) => cueWeights.set(classWeights(cue.weights), i * CLASSES.length));
   file.cues.forEach((cue, i) => {
-    cueWeights.set(classWeights(cue.weights), i * CLASSES.length);
     for (const term of cue.terms) entries.push({ term, payload: i });
   });
   const signals = (Object.entries(file.signals) as [SignalName, { cap: number; weights: Partial<Record<SpeakerType, number>> }][]).map(
@@ -64,8 +72,11 @@ export function compileSpeakerRules(file: SpeakerRulesFile): SpeakerRules {
   return {
     version: file.version,
     bias: classWeights(file.bias),
-    cueNames: file.cues.map((c) => c.name),
-    cueCaps: file.cues.map((c) => c.cap),
+    cueNames: groups.map((c) => c.name),
+    cueCaps: groups.map((c) => c.cap),
+    cueTail: Uint8Array.from(groups, (c) => ('scope' in c && c.scope === 'tail' ? 1 : 0)),
+    tailChars: file.tailChars ?? 0,
+    quotedCue: file.quoted ? file.cues.length : -1,
     cueWeights,
     matcher: createTermMatcher(entries),
     signals,
@@ -151,13 +162,59 @@ export function countSpeakerCues(text: string, rules: SpeakerRules): Uint16Array
 // Scratch for scoring (classifySpeaker is synchronous: one set per thread), so no document allocates them.
 let cueScratch = new Uint16Array(64);
 const signalScratch = new Float64Array(SIGNALS.length);
-const bumpCue = (entry: { payload: number }): void => {
-  cueScratch[entry.payload] = (cueScratch[entry.payload] as number) + 1;
+// State of the scan in progress, read by the module-level hit callback (no closure per document).
+let scanTail: Uint8Array = new Uint8Array(0);
+let scanTailStart = 0;
+let scanQuotedCue = -1;
+let quoteCount = 0;
+const quoteStart = new Int32Array(16);
+const quoteEnd = new Int32Array(16);
+
+const bumpCue = (entry: { payload: number }, index: number): void => {
+  let cue = entry.payload;
+  if (quoteCount > 0 && insideQuote(index)) cue = scanQuotedCue;
+  else if (scanTail[cue] === 1 && index < scanTailStart) return;
+  cueScratch[cue] = (cueScratch[cue] as number) + 1;
 };
 
+function insideQuote(index: number): boolean {
+  for (let q = 0; q < quoteCount; q++) if (index > (quoteStart[q] as number) && index < (quoteEnd[q] as number)) return true;
+  return false;
+}
+
+// Opening and closing marks; an ASCII " closes the one before it. A quote longer than this is a stray mark, not a
+// quoted phrase (slogans are short), so it cannot swallow the rest of a post.
+const OPENERS = '“‘「『"';
+const CLOSERS = '”’」』"';
+const MAX_QUOTE = 40;
+
+/** Fills quoteStart/quoteEnd with the quoted spans of `text` (up to 16). */
+function findQuotes(text: string): void {
+  quoteCount = 0;
+  for (let k = 0; k < OPENERS.length; k++) {
+    const open = OPENERS[k] as string;
+    let from = text.indexOf(open);
+    while (from >= 0 && quoteCount < quoteStart.length) {
+      const end = text.indexOf(CLOSERS[k] as string, from + 1);
+      if (end < 0) break;
+      if (end - from <= MAX_QUOTE) {
+        quoteStart[quoteCount] = from;
+        quoteEnd[quoteCount++] = end;
+        from = text.indexOf(open, end + 1);
+      } else from = open === '"' ? text.indexOf(open, end) : text.indexOf(open, from + 1);
+    }
+  }
+}
+
 function countCues(text: string, rules: SpeakerRules): void {
-  if (cueScratch.length < rules.cueNames.length) cueScratch = new Uint16Array(rules.cueNames.length * 2);
-  cueScratch.fill(0, 0, rules.cueNames.length);
+  const n = rules.cueNames.length;
+  if (cueScratch.length < n) cueScratch = new Uint16Array(n * 2);
+  cueScratch.fill(0, 0, n);
+  scanTail = rules.cueTail;
+  scanTailStart = text.length - rules.tailChars;
+  scanQuotedCue = rules.quotedCue;
+  if (rules.quotedCue >= 0) findQuotes(text);
+  else quoteCount = 0;
   rules.matcher.scan(text, bumpCue);
 }
 

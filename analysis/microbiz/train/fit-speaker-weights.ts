@@ -81,26 +81,46 @@ export function predictClass(fit: FittedWeights, features: readonly number[]): n
   return best;
 }
 
+/** Fold of example i: a hash of its group, so copies of one ad share a fold and the split does not depend on order. */
+export function foldOf(group: string, folds: number): number {
+  let h = 0;
+  for (const ch of group) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return h % folds;
+}
+
 /**
- * Accuracy of `lambda` by k-fold cross-validation; `groupOf` keeps related examples (copies of one ad) in one fold,
- * so a fold is never scored on copies of what it was trained on.
+ * The class each example gets from a model fitted on the other folds (k-fold cross-validation); `groupOf` keeps
+ * related examples (copies of one ad) in one fold, so a fold is never scored on copies of what it was trained on.
  */
-export function crossValidate(examples: readonly SpeakerExample[], groupOf: (i: number) => string, options: FitOptions & { folds: number }): number {
-  const foldOf = (i: number): number => {
-    let h = 0;
-    for (const ch of groupOf(i)) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
-    return h % options.folds;
-  };
-  let correct = 0;
-  let total = 0;
-  for (let fold = 0; fold < options.folds; fold++) {
-    const train = examples.filter((_e, i) => foldOf(i) !== fold);
-    const fit = fitSpeakerWeights(train, options);
+export function crossValidatedPredictions(
+  examples: readonly SpeakerExample[],
+  groupOf: (i: number) => string,
+  options: FitOptions & { folds: number },
+): number[] {
+  const fold = examples.map((_e, i) => foldOf(groupOf(i), options.folds));
+  const predicted = examples.map(() => -1);
+  for (let f = 0; f < options.folds; f++) {
+    const fit = fitSpeakerWeights(examples.filter((_e, i) => fold[i] !== f), options);
     examples.forEach((e, i) => {
-      if (foldOf(i) !== fold) return;
-      total += e.weight;
-      if (predictClass(fit, e.features) === e.label) correct += e.weight;
+      if (fold[i] === f) predicted[i] = predictClass(fit, e.features);
     });
   }
+  return predicted;
+}
+
+/** Weighted accuracy of predictions (copies of one ad share the weight of one post). */
+export function weightedAccuracy(examples: readonly SpeakerExample[], predicted: readonly number[], keep: (i: number) => boolean = () => true): number {
+  let correct = 0;
+  let total = 0;
+  examples.forEach((e, i) => {
+    if (!keep(i)) return;
+    total += e.weight;
+    if (predicted[i] === e.label) correct += e.weight;
+  });
   return total > 0 ? correct / total : 0;
+}
+
+/** Accuracy of `lambda` by k-fold cross-validation (see crossValidatedPredictions). */
+export function crossValidate(examples: readonly SpeakerExample[], groupOf: (i: number) => string, options: FitOptions & { folds: number }): number {
+  return weightedAccuracy(examples, crossValidatedPredictions(examples, groupOf, options));
 }

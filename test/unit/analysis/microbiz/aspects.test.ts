@@ -96,6 +96,6 @@ describe('aspects through the real analyzer', () => {
     const byName = Object.fromEntries(out.aspects.map((a) => [a.name, a]));
     expect(byName['quality']?.label).toBe('pos');
     expect(byName['refunds']?.label).toBe('neg');
-    expect(out.analysisVersion).toContain('mb:aspects.v1+speaker.v2+mh2');
+    expect(out.analysisVersion).toContain('mb:aspects.v1+speaker.v3+mh2');
   });
 });

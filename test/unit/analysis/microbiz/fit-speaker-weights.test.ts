@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, fitSpeakerWeights, predictClass, type SpeakerExample } from '../../../../analysis/microbiz/train/fit-speaker-weights.js';
+import { crossValidate, crossValidatedPredictions, fitSpeakerWeights, predictClass, weightedAccuracy, type SpeakerExample } from '../../../../analysis/microbiz/train/fit-speaker-weights.js';
 import { defaultSpeakerRules } from '../../../../analysis/microbiz/index.js';
 
 // Three classes told apart by which count is high; the third feature is noise shared by all.
@@ -45,7 +45,20 @@ describe('fitSpeakerWeights', () => {
 });
 
 describe('shipped speaker rules', () => {
-  it('are the fitted v2 file', () => {
-    expect(defaultSpeakerRules().version).toBe('speaker.v2');
+  it('are the fitted v3 file', () => {
+    expect(defaultSpeakerRules().version).toBe('speaker.v3');
+  });
+});
+
+describe('crossValidatedPredictions', () => {
+  it('predicts every example from a model that did not see its group, and weighs copies as one post', () => {
+    const predicted = crossValidatedPredictions(examples, (i) => `p${i}`, { classes: 3, lambda: 0.01, steps: 1000, folds: 5 });
+    expect(predicted).toHaveLength(examples.length);
+    expect(predicted.every((c) => c >= 0 && c < 3)).toBe(true);
+    expect(weightedAccuracy(examples, predicted)).toBe(crossValidate(examples, (i) => `p${i}`, { classes: 3, lambda: 0.01, steps: 1000, folds: 5 }));
+    // Two examples of weight 0.5 (copies of one ad) count like one of weight 1.
+    const weighted = [{ features: [1], label: 0, weight: 0.5 }, { features: [1], label: 0, weight: 0.5 }, { features: [0], label: 1, weight: 1 }];
+    expect(weightedAccuracy(weighted, [0, 0, 0])).toBe(0.5);
+    expect(weightedAccuracy(weighted, [0, 0, 0], (i) => i < 2)).toBe(1);
   });
 });
