@@ -1,6 +1,6 @@
 /**
- * Aspect detection: the vocabulary of data/aspects.v1.json matched in the text (and whole-token words in the tokens),
- * each aspect scored with its own sentiment, computed by the caller's function on the sentences that mention it.
+ * Aspect detection: the vocabulary of data/aspects.v2.json (the default, see rules-data.ts) matched in the text (and
+ * whole-token words in the tokens), each aspect scored with its own sentiment, computed by the caller's function on the sentences that mention it.
  * Pure; knows nothing of the sentiment model's internals. A document can carry several aspects.
  */
 import type { AspectMention, AspectName, Sentiment } from '../analyzed-document.js';

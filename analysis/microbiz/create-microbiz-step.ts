@@ -11,7 +11,7 @@ import { NEAR_DUPLICATE_VERSION } from './near-duplicates.js';
 import { classifySpeaker, defaultSpeakerRules, type SpeakerRules } from './speaker.js';
 
 export interface MicrobizStepOptions {
-  /** @default the shipped data/aspects.v1.json */
+  /** @default the shipped data/aspects.v2.json */
   aspectRules?: AspectRules;
   /** @default the shipped data/speaker.v3.json */
   speakerRules?: SpeakerRules;
@@ -26,7 +26,7 @@ function isSentenceEndWord(w: string): boolean {
   return true;
 }
 
-/** The step, carrying its version ("mb:aspects.v1+speaker.v3+mh2") so the analyzer can stamp it up front. */
+/** The step, carrying its version ("mb:aspects.v2+speaker.v3+mh2") so the analyzer can stamp it up front. */
 export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
 
 export function createMicrobizStep(options: MicrobizStepOptions = {}): VersionedMicrobizStep {

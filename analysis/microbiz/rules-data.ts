@@ -65,7 +65,7 @@ export const SpeakerCuesFile = z.object({
 });
 export type SpeakerCuesFile = z.infer<typeof SpeakerCuesFile>;
 
-export const DEFAULT_ASPECTS_FILE = fileURLToPath(new URL('./data/aspects.v1.json', import.meta.url));
+export const DEFAULT_ASPECTS_FILE = fileURLToPath(new URL('./data/aspects.v2.json', import.meta.url));
 export const DEFAULT_SPEAKER_FILE = fileURLToPath(new URL('./data/speaker.v3.json', import.meta.url));
 
 export function readRulesFile<S extends z.ZodType>(schema: S, file: string): z.output<S> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AspectRulesFile, compileAspectRules, detectAspects, readRulesFile, sentenceBounds } from '../../../../analysis/microbiz/index.js';
 import { createAnalyzer } from '../../../../analysis/index.js';
 
@@ -74,6 +75,66 @@ describe('detectAspects', () => {
   });
 });
 
+describe('aspects.v2 vocabulary (classes of expression)', () => {
+  const dataFile = (name: string): string => fileURLToPath(new URL(`../../../../analysis/microbiz/data/${name}`, import.meta.url));
+  interface RawAspect {
+    $classes: Record<string, string[]>;
+    terms: Record<string, number>;
+    words?: Record<string, number>;
+    exclude?: string[];
+  }
+  const raw = (name: string) => JSON.parse(readFileSync(dataFile(name), 'utf8')) as { version: string; aspects: Record<string, RawAspect> };
+
+  it('is the default, and keeps every v1 term, word and exclusion with its v1 weight', () => {
+    const v1 = raw('aspects.v1.json');
+    const v2 = raw('aspects.v2.json');
+    expect(v2.version).toBe('aspects.v2');
+    expect(compileAspectRules(readRulesFile(AspectRulesFile, dataFile('aspects.v1.json'))).version).toBe('aspects.v1');
+    for (const [name, a1] of Object.entries(v1.aspects)) {
+      const a2 = v2.aspects[name];
+      expect(a2, name).toBeDefined();
+      for (const [term, w] of Object.entries(a1.terms)) expect(a2?.terms[term], `${name} ${term}`).toBe(w);
+      for (const [word, w] of Object.entries(a1.words ?? {})) expect(a2?.words?.[word], `${name} ${word}`).toBe(w);
+      for (const ex of a1.exclude ?? []) expect(a2?.exclude).toContain(ex);
+    }
+  });
+
+  it('lists every added term under a class of expression, and every class term is in the vocabulary', () => {
+    const v1 = raw('aspects.v1.json');
+    for (const [name, a2] of Object.entries(raw('aspects.v2.json').aspects)) {
+      const classed = new Set(Object.values(a2.$classes).flat());
+      for (const term of classed) expect(term in a2.terms, `${name} ${term}`).toBe(true);
+      const added = Object.keys(a2.terms).filter((t) => !(t in (v1.aspects[name]?.terms ?? {})));
+      for (const term of added) expect(classed.has(term), `${name} ${term} has no class`).toBe(true);
+    }
+  });
+
+  it('recognises wording beyond v1 by class: reactions and ingredients, being strung along, groups and friend requests', () => {
+    const v1 = compileAspectRules(readRulesFile(AspectRulesFile, dataFile('aspects.v1.json')));
+    const cases: [string, string][] = [
+      ['quality', '抹了一个礼拜脸上起疹子，翻过来看配料表全是防腐剂'],
+      ['quality', '收到的外套做工粗糙，色差也很大'],
+      ['trust', '之前说得好好的都是画大饼，收了钱就玩失踪'],
+      ['platform', '一天到晚在群聊里群发，好友申请也停不下来'],
+      ['legality', '组织者已被刑事拘留，检察院提起公诉'],
+      ['refunds', '客服一直推诿扯皮，就是不肯补发'],
+      ['stockpiling', '仓库里还有一堆滞销的存货'],
+      ['income', '攒了好几年的积蓄全打水漂了'],
+      ['recruiting', '在家就能做，有手机就行，有兴趣的来'],
+    ];
+    for (const [aspect, text] of cases) {
+      expect(names(text), text).toContain(aspect);
+      expect(detectAspects([], text, () => 0, v1).map((a) => a.name), `v1 ${text}`).not.toContain(aspect);
+    }
+  });
+
+  it('keeps known false friends out: thanks for trust, receiving goods, leaving a group', () => {
+    expect(names('今天又发了八十件，感谢信任')).not.toContain('trust');
+    expect(names('收到货了，包装很严实')).not.toContain('stockpiling');
+    expect(names('我直接退群了')).not.toContain('refunds');
+  });
+});
+
 describe('aspects through the real analyzer', () => {
   const analyzer = createAnalyzer();
   const doc = (body: string) =>
@@ -96,6 +157,6 @@ describe('aspects through the real analyzer', () => {
     const byName = Object.fromEntries(out.aspects.map((a) => [a.name, a]));
     expect(byName['quality']?.label).toBe('pos');
     expect(byName['refunds']?.label).toBe('neg');
-    expect(out.analysisVersion).toContain('mb:aspects.v1+speaker.v3+mh2');
+    expect(out.analysisVersion).toContain('mb:aspects.v2+speaker.v3+mh2');
   });
 });
