@@ -99,6 +99,12 @@ function asSentiment(value: number | Sentiment): Sentiment {
   return { score, label, confidence: label === 'neu' ? 1 - Math.abs(score) / (2 * NEUTRAL_BAND) : (1 + Math.abs(score)) / 2 };
 }
 
+function sameIndexes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 interface CountedHit {
@@ -157,6 +163,8 @@ export function detectAspectsInSentences(
   if (found.length === 0) return [];
   found.sort((a, b) => (evidence[b] as number) - (evidence[a] as number));
 
+  // Aspects that mention the same sentences get the same sentiment: score each set of sentences once per document.
+  const scored: { indexes: readonly number[]; sentiment: Sentiment }[] = [];
   return found.map((a) => {
     const sentences = new Set<number>();
     const terms: string[] = [];
@@ -167,7 +175,11 @@ export function detectAspectsInSentences(
       if (!terms.includes(term)) terms.push(term);
     }
     const indexes = sentences.size > 0 ? [...sentences].sort((x, y) => x - y) : [...Array(bounds.length - 1).keys()];
-    const s = asSentiment(sentimentOfSentences(indexes));
+    let s = scored.find((prior) => sameIndexes(prior.indexes, indexes))?.sentiment;
+    if (s === undefined) {
+      s = asSentiment(sentimentOfSentences(indexes));
+      scored.push({ indexes, sentiment: s });
+    }
     return {
       name: rules.names[a] as AspectName,
       score: round(s.score),
