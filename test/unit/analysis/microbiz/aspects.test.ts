@@ -103,8 +103,9 @@ describe('aspects.v2 vocabulary (classes of expression)', () => {
     const v1 = raw('aspects.v1.json');
     for (const [name, a2] of Object.entries(raw('aspects.v2.json').aspects)) {
       const classed = new Set(Object.values(a2.$classes).flat());
-      for (const term of classed) expect(term in a2.terms, `${name} ${term}`).toBe(true);
-      const added = Object.keys(a2.terms).filter((t) => !(t in (v1.aspects[name]?.terms ?? {})));
+      for (const term of classed) expect(term in a2.terms || term in (a2.words ?? {}), `${name} ${term}`).toBe(true);
+      const before = { ...v1.aspects[name]?.terms, ...v1.aspects[name]?.words };
+      const added = [...Object.keys(a2.terms), ...Object.keys(a2.words ?? {})].filter((t) => !(t in before));
       for (const term of added) expect(classed.has(term), `${name} ${term} has no class`).toBe(true);
     }
   });
