@@ -2,7 +2,7 @@
  * `npm run eval:sentiment`: accuracy and macro-F1 of the lexicon layer, the model layer and the default (combined)
  * on ../shared/data/sentiment/dev.tsv, on the same texts with emoticons and emoji removed, and on weibo_human.tsv by
  * 5-fold cross-validation (each fold scored by models trained, with the shipped recipe, on train.tsv + the other
- * four folds). dev uses the shipped model through the production analyzer. Reads the data at run time; prints only.
+ * four folds; `-- --fold-seed N` draws other folds). dev uses the shipped model through the production analyzer. Reads the data at run time; prints only.
  */
 import { join } from 'node:path';
 import { createAnalyzer } from '../create-analyzer.js';
@@ -27,11 +27,8 @@ interface Scores {
 const FOLDS = 5;
 /** The issue's targets for the default layer (accuracy). */
 const targets: Record<string, number> = { dev: 0.92, 'dev, emoticons removed': 0.85, 'weibo_human 5-fold CV': 0.85 };
-/**
- * Regression floors: below these the script exits 1 (CI fails). The first two are the targets, which the shipped
- * recipe meets; weibo_human's floor is one point under what it reached (0.842), since its 0.85 target is not met.
- */
-const floors: Record<string, number> = { dev: 0.92, 'dev, emoticons removed': 0.85, 'weibo_human 5-fold CV': 0.832 };
+/** Regression floors: below these the script exits 1 (CI fails). They are the targets, which the shipped recipe meets. */
+const floors: Record<string, number> = { dev: 0.92, 'dev, emoticons removed': 0.85, 'weibo_human 5-fold CV': 0.85 };
 const belowFloor: string[] = [];
 
 const cell = (m: BinaryMetrics): string => `${m.accuracy.toFixed(4)} / ${m.macroF1.toFixed(4)}`;
@@ -60,6 +57,8 @@ function scoreWithAnalyzer(rows: readonly LabeledRow[], analyzer: ReturnType<typ
 
 function main(): void {
   const dataDir = argValue(process.argv, '--data', defaultSentimentDataDir);
+  // Another fold assignment (`-- --fold-seed N`) shows how much the CV figure owes to one particular split.
+  const foldSeed = Number(argValue(process.argv, '--fold-seed', String(defaultRecipe.seed)));
   const started = performance.now();
   const analyzer = createAnalyzer();
   console.log(`analysis version: ${analyzer.version}`);
@@ -85,13 +84,13 @@ function main(): void {
   const train = prepareRows(readLabeledRows(join(dataDir, 'train.tsv')), segmenter, lexicon);
   const human = prepareRows(readLabeledRows(join(dataDir, 'weibo_human.tsv')), segmenter, lexicon);
   const order = Int32Array.from({ length: human.length }, (_v, i) => i);
-  shuffleInPlace(order, seededRandom(defaultRecipe.seed));
+  shuffleInPlace(order, seededRandom(foldSeed));
   const fold = new Int32Array(human.length);
   order.forEach((row, i) => (fold[row] = i % FOLDS));
   const cv: Scores = { lexicon: [], model: [], default: [] };
   const cvGold: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
-    const trained = trainSentimentModel([...train, ...human.filter((_r, i) => fold[i] !== f)], defaultRecipe, [...lexicon.negators]);
+    const trained = trainSentimentModel(train, human.filter((_r, i) => fold[i] !== f), defaultRecipe, [...lexicon.negators]);
     const data = decodeModel(trained.bytes);
     const model = createHashedModel(data, trained.bytes);
     const scorer = createSentimentScorer(lexicon, model, data.header.combine);

@@ -6,21 +6,41 @@
 import type { Sentiment, SentimentLabel } from '../analyzed-document.js';
 import type { Lexicon } from './lexicon.js';
 import { scoreLexicon, type Evidence } from './lexicon-scorer.js';
-import type { SentimentInput, SentimentModel } from './sentiment-input.js';
+import type { ModelOutputs, SentimentInput, SentimentModel } from './sentiment-input.js';
 
 export interface SentimentResult extends Sentiment {
   /** Lexicon words/emoticons that moved the score, strongest first. */
   evidence: Evidence[];
-  /** Each layer's own view: lexicon score in [-1,1] and the model's score in [-1,1] (null without a model). */
-  layers: { lexicon: number; model: number | null };
+  /**
+   * Each layer's own view in [-1,1]: the lexicon, the general model and the social-post model (null without one),
+   * and the gate: the probability in [0,1] that the text reads like a hand-labeled social post (null without one).
+   */
+  layers: { lexicon: number; model: number | null; social: number | null; gate: number | null };
 }
 
-/** z = bias + model·modelLogit + lexicon·(lexicon words' raw score) + emoticons·(lexicon emoticons' raw score) */
+/**
+ * z = bias + model·general + lexicon·(lexicon words' raw score) + emoticons·(lexicon emoticons' raw score)
+ *       + social·gate·socialLogit + gate·gate + gatedModel·gate·general
+ * The gate terms let the social model take over (and the general model step back) on texts that read like the
+ * hand-labeled posts, while reviews and news keep the general model: fitted, not set by hand (fit-combiner.ts).
+ * The last three are absent in release-1 files (read as 0).
+ */
 export interface CombineWeights {
   bias: number;
   model: number;
   lexicon: number;
   emoticons: number;
+  social?: number;
+  gate?: number;
+  gatedModel?: number;
+}
+
+/** The combiner's weight names in the order of combinerInputs(). */
+export const COMBINE_TERMS = ['bias', 'model', 'lexicon', 'emoticons', 'social', 'gate', 'gatedModel'] as const;
+
+/** The values the weights of COMBINE_TERMS multiply, for one text. */
+export function combinerInputs(o: ModelOutputs, lexiconWords: number, lexiconEmoticons: number): number[] {
+  return [1, o.general, lexiconWords, lexiconEmoticons, o.gate * o.social, o.gate, o.gate * o.general];
 }
 
 export interface SentimentScorer {
@@ -49,9 +69,19 @@ const sigmoidScore = (z: number): number => {
   return Number.isFinite(s) ? s : 0;
 };
 
-export function combine(w: CombineWeights, modelLogit: number, lexiconWords: number, lexiconEmoticons: number): number {
-  return w.bias + w.model * modelLogit + w.lexicon * lexiconWords + w.emoticons * lexiconEmoticons;
+export function combine(w: CombineWeights, o: ModelOutputs, lexiconWords: number, lexiconEmoticons: number): number {
+  return (
+    w.bias +
+    w.model * o.general +
+    w.lexicon * lexiconWords +
+    w.emoticons * lexiconEmoticons +
+    (w.social ?? 0) * o.gate * o.social +
+    (w.gate ?? 0) * o.gate +
+    (w.gatedModel ?? 0) * o.gate * o.general
+  );
 }
+
+const NO_MODEL: ModelOutputs = { general: 0, social: 0, gate: 0 };
 
 export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | null, weights: CombineWeights | null): SentimentScorer {
   const w = model && weights ? weights : LEXICON_ONLY;
@@ -59,8 +89,9 @@ export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | 
     version: `lex:${lexicon.version}|model:${model ? model.version : 'none'}`,
     score(input, explain = true) {
       const lex = scoreLexicon(input.words, input.emoticons, lexicon, explain);
-      const logit = model ? model.logit({ words: input.words, plain: input.plain, emoticons: input.emoticons, lexiconHits: lex.hits }) : 0;
-      const score = sigmoidScore(combine(w, logit, lex.raw - lex.emoticonRaw, lex.emoticonRaw));
+      const out = model ? model.outputs({ words: input.words, plain: input.plain, emoticons: input.emoticons, lexiconHits: lex.hits }) : NO_MODEL;
+      const score = sigmoidScore(combine(w, out, lex.raw - lex.emoticonRaw, lex.emoticonRaw));
+      const hasParts = model !== null && (w.social !== undefined || w.gate !== undefined);
       const label = labelFor(score);
       const empty = input.words.length === 0 && input.emoticons.length === 0;
       if (lex.evidence.length > 1) lex.evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
@@ -69,7 +100,12 @@ export function createSentimentScorer(lexicon: Lexicon, model: SentimentModel | 
         label: empty ? 'neu' : label,
         confidence: empty ? 0 : confidenceFor(score, label),
         evidence: lex.evidence,
-        layers: { lexicon: lex.score, model: model ? sigmoidScore(logit) : null },
+        layers: {
+          lexicon: lex.score,
+          model: model ? sigmoidScore(out.general) : null,
+          social: hasParts ? sigmoidScore(out.social) : null,
+          gate: hasParts ? out.gate : null,
+        },
       };
     },
   };

@@ -9,8 +9,18 @@ export interface SentimentInput {
   lexiconHits?: readonly number[];
 }
 
-/** A trained classifier: log-odds that the text is positive. */
+/** What a trained model says about one text (the combiner in score-sentiment.ts mixes it with the lexicon). */
+export interface ModelOutputs {
+  /** Log-odds that the text is positive, by the model trained on all labeled rows. */
+  general: number;
+  /** The same, by the model trained on hand-labeled social-media posts only (0 when the file has none). */
+  social: number;
+  /** Probability that the text reads like those posts (0 when the file has no gate). */
+  gate: number;
+}
+
+/** A trained classifier. */
 export interface SentimentModel {
   readonly version: string;
-  logit(input: SentimentInput): number;
+  outputs(input: SentimentInput): ModelOutputs;
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run train:sentiment [-- --data DIR --out FILE]`: trains the shipped sentiment model on DIR/train.tsv +
- * DIR/weibo_human.tsv (default ../shared/data/sentiment) and writes FILE (default model/sentiment-model.psm).
+ * `npm run train:sentiment [-- --data DIR --out FILE]`: trains the shipped sentiment model on DIR/train.tsv (any
+ * labeled text) + DIR/weibo_human.tsv (hand-labeled social-media posts: they also train the social model and the
+ * gate) (default ../shared/data/sentiment) and writes FILE (default model/sentiment-model.psm).
  * Deterministic: the same files in give the same bytes out (the sha1 printed at the end). Never reads dev.tsv.
  */
 import { createHash } from 'node:crypto';
@@ -21,11 +22,12 @@ function main(): void {
   const seconds = (): string => ((performance.now() - started) / 1000).toFixed(1);
   const segmenter = createSegmenter();
   const lexicon = loadLexicon();
-  const rows = [...readLabeledRows(join(dataDir, 'train.tsv')), ...readLabeledRows(join(dataDir, 'weibo_human.tsv'))];
-  process.stderr.write(`train:sentiment: ${rows.length} rows from ${dataDir}\n`);
-  const prepared = prepareRows(rows, segmenter, lexicon);
+  const general = readLabeledRows(join(dataDir, 'train.tsv'));
+  const social = readLabeledRows(join(dataDir, 'weibo_human.tsv'));
+  process.stderr.write(`train:sentiment: ${general.length} + ${social.length} hand-labeled social posts from ${dataDir}\n`);
+  const prepared = [prepareRows(general, segmenter, lexicon), prepareRows(social, segmenter, lexicon)] as const;
   process.stderr.write(`train:sentiment: normalized and segmented in ${seconds()} s; training…\n`);
-  const model = trainSentimentModel(prepared, defaultRecipe, [...lexicon.negators]);
+  const model = trainSentimentModel(prepared[0], prepared[1], defaultRecipe, [...lexicon.negators]);
   writeFileSync(out, model.bytes);
   const sha1 = createHash('sha1').update(model.bytes).digest('hex');
   console.log(`wrote ${out}: ${(model.bytes.length / 1024 / 1024).toFixed(2)} MB, sha1 ${sha1}, ${seconds()} s`);

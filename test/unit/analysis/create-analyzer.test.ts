@@ -28,7 +28,7 @@ describe('createAnalyzer().analyze', () => {
     expect(parsed.sentiment.label).toBe('neg');
     expect(parsed.tokens).toEqual(expect.arrayContaining(['微商', '朋友圈', '刷屏', '招代理', '囤货', '压货']));
     expect(parsed.analysisVersion).toBe(analyzer.version);
-    expect(parsed.analysisVersion).toMatch(/^seg:jieba-3\.5\.8\+dict:1\.[0-9a-f]{6}\|lex:2\.[0-9a-f]{6}\|model:1\.[0-9a-f]{6}\|/);
+    expect(parsed.analysisVersion).toMatch(/^seg:jieba-3\.5\.8\+dict:1\.[0-9a-f]{6}\|lex:2\.[0-9a-f]{6}\|model:2\.[0-9a-f]{6}\|/);
     expect(parsed.analyzedAt).toBe('2026-11-21T09:00:00.000Z');
   });
 
