@@ -33,12 +33,25 @@ function child<P>(node: TrieNode<P>, code: number): TrieNode<P> | undefined {
   return undefined;
 }
 
+// Bits of the table of two-unit term prefixes (16 KB): small enough to stay in cache next to everything else.
+const PAIR_BITS = 17;
+
+/** Slot of the unit pair (a, b) in the prefix table: both units mixed into one word, then its top PAIR_BITS bits. */
+function pairSlot(a: number, b: number): number {
+  return Math.imul(a | (b << 16), 0x9e3779b1) >>> (32 - PAIR_BITS);
+}
+
 export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatcher<P> {
   // First code unit → 1 + index into `firsts` (0 = no term starts with it); `starts` says the same in 8 KB, read for
   // every character scanned, so the 128 KB slot table is only read where a term may start.
   const slot = new Uint16Array(0x10000);
   const starts = unitSet([]);
   const firsts: TrieNode<P>[] = [];
+  // About a third of the characters of ordinary text start some term, but almost never the first two units of one:
+  // the scan walks the trie only where the unit pair is a term's prefix (or a one-unit term starts). `pairs` may
+  // answer yes wrongly (hash collisions), never no wrongly; `singles` marks the first units of one-unit terms.
+  const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  const singles = unitSet([]);
   let size = 0;
   let longest = 0;
   for (const entry of entries) {
@@ -50,6 +63,11 @@ export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatch
       firsts.push(newNode<P>());
       slot[first] = firsts.length;
       addUnit(starts, first);
+    }
+    if (term.length === 1) addUnit(singles, first);
+    else {
+      const p = pairSlot(first, term.charCodeAt(1));
+      pairs[p >>> 5] = pairs[p >>> 5]! | (1 << (p & 31));
     }
     let node = firsts[(slot[first] as number) - 1] as TrieNode<P>;
     for (let i = 1; i < term.length; i++) {
@@ -76,6 +94,11 @@ export function createTermMatcher<P>(entries: Iterable<TermEntry<P>>): TermMatch
       for (let i = 0; i < n; i++) {
         const c = text.charCodeAt(i);
         if (!hasUnit(starts, c)) continue;
+        if (!hasUnit(singles, c)) {
+          if (i + 1 >= n) continue;
+          const p = pairSlot(c, text.charCodeAt(i + 1));
+          if ((pairs[p >>> 5]! & (1 << (p & 31))) === 0) continue;
+        }
         let node: TrieNode<P> | undefined = firsts[(slot[c] as number) - 1] as TrieNode<P>;
         let found = 0;
         for (let j = i + 1; ; j++) {
