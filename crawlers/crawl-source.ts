@@ -18,6 +18,7 @@ import { decodeBody } from './extract/decode-body.js';
 import { createAddressGuard } from './politeness/address-guard.js';
 import { createRobotsCache } from './politeness/robots-cache.js';
 import { createDomainThrottle } from './politeness/domain-throttle.js';
+import type { HostSlots } from './politeness/host-slots.js';
 import { createHttpFetcher } from './fetch/http-fetcher.js';
 import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
 import { handlerFor, startLabel } from './source-types/handler-for-source.js';
@@ -38,12 +39,20 @@ export interface CrawlOptions {
   batchSize?: number;
   /** Clock for relative dates ("5分钟前") and fetchedAt; tests inject it. */
   now?: () => Date;
+  /**
+   * With shared `hostSlots`: the longest a request waits for its host's slot before it gives up (HOST_BUSY, retried
+   * with backoff). Other runs' bookings count too, so this is larger than one run's own worst case.
+   * @default 120_000 (or this run's own worst case, when longer)
+   */
+  maxHostWaitMs?: number;
 }
 
 export interface CrawlDeps {
   seenSet: SeenSet;
   sink: (docs: RawDocument[]) => Promise<void>;
   log?: CrawlLogger;
+  /** Per-host request schedule shared with other runs (e.g. Redis). @default this run's own, in process */
+  hostSlots?: HostSlots;
 }
 
 interface RequestData {
@@ -166,14 +175,18 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   };
 
   const onFailure = async (url: string, _data: Record<string, unknown>, error: CrawlError): Promise<void> => {
+    if (fatal) return;
     summary.skipped[failureReason[error.code] ?? 'error']++;
     summary.errors.push({ url, code: error.code, message: error.message });
     log.warn({ sourceId: source.id, url, code: error.code }, error.message);
   };
 
-  const throttle = createDomainThrottle(60_000 / source.politeness.maxRequestsPerMinute, async (url) =>
-    source.politeness.respectRobotsTxt ? ((await robots.rulesFor(url)).crawlDelaySecs ?? 0) * 1000 : 0,
-  );
+  const throttle = createDomainThrottle({
+    baseIntervalMs: 60_000 / source.politeness.maxRequestsPerMinute,
+    crawlDelayMs: async (url) => (source.politeness.respectRobotsTxt ? ((await robots.rulesFor(url)).crawlDelaySecs ?? 0) * 1000 : 0),
+    sourceId: source.id,
+    ...(deps.hostSlots ? { slots: deps.hostSlots } : {}),
+  });
   const starts = sourceUrls(source).map((u): FollowLink => ({ url: canonicalUrl(u), label: startLabel(source), depth: 0 }));
   log.info({ sourceId: source.id, type: source.type, starts: starts.map((s) => s.url) }, 'crawl started');
   // Admitting the start URLs reads robots.txt first, so its Crawl-delay is known before the first request.
@@ -184,9 +197,25 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
     userAgent: options.userAgent,
     limits: source.limits,
     politeness: source.politeness,
-    maxThrottleWaitMs: throttle.worstWaitMs(source.politeness.maxConcurrency),
+    // A shared schedule holds other runs' bookings too; this run's own worst case would be too short a budget.
+    maxThrottleWaitMs: Math.max(throttle.worstWaitMs(source.politeness.maxConcurrency), deps.hostSlots ? (options.maxHostWaitMs ?? 120_000) : 0),
   };
-  const hooks = { checkUrl, checkAddress: (u: string) => guard.check(u), throttle: (u: string) => throttle.wait(u), onResponse, onFailure };
+  // In process, every wait is bounded by this run's own bookings, so none is capped (as before shared schedules).
+  const waitCap = deps.hostSlots ? settings.maxThrottleWaitMs : undefined;
+  const throttleHook = async (url: string): Promise<void> => {
+    try {
+      await throttle.wait(url, waitCap);
+    } catch (error) {
+      // Without the shared schedule no request may go out politely: stop the run; the job is retried as a whole.
+      if (error instanceof CrawlError && error.code === 'HOST_SLOTS_UNAVAILABLE' && !fatal) {
+        fatal = error;
+        log.warn({ sourceId: source.id, url, err: error.message }, 'shared host schedule unreachable: stopping the run');
+        await fetcher?.abort();
+      }
+      throw error;
+    }
+  };
+  const hooks = { checkUrl, checkAddress: (u: string) => guard.check(u), throttle: throttleHook, onResponse, onFailure };
   fetcher =
     source.type === 'browser'
       ? // Loaded only for browser sources: Playwright is heavy and plain-HTTP workers never need it.

@@ -13,6 +13,10 @@ export const crawlErrorCodes = {
   ADDRESS_FORBIDDEN: { retryable: false },
   OFF_DOMAIN: { retryable: false },
   ROBOTS_UNREACHABLE: { retryable: true },
+  /** The host's shared request schedule is booked past this request's wait budget (other runs crawl it too). */
+  HOST_BUSY: { retryable: true },
+  /** The shared per-host request schedule (Redis) could not be reached: the run stops and is retried. */
+  HOST_SLOTS_UNAVAILABLE: { retryable: true },
   UNSUPPORTED_CONTENT: { retryable: false },
   PARSE_FAILED: { retryable: false },
   BROWSER_FAILED: { retryable: true },

@@ -12,3 +12,4 @@ export { canonicalUrl } from './extract/canonical-url.js';
 export { parseChineseDate, toZonedIso } from './extract/chinese-dates.js';
 export { decodeBody } from './extract/decode-body.js';
 export { parseAddressAllowance, isInternalAddress } from './politeness/address-guard.js';
+export { type HostSlots, type SlotBooking, createMemoryHostSlots } from './politeness/host-slots.js';

@@ -1,19 +1,38 @@
 /**
- * Per-host request spacing for one crawl run: each request to a host waits for its slot, slots at least
- * `intervalMs(host)` apart (from maxRequestsPerMinute, or robots.txt Crawl-delay when that is longer). Keyed by
- * hostname, so it also works for IP hosts (crawlee's sameDomainDelay skips those).
+ * Per-host request spacing: each request to a host waits for its slot, slots at least `intervalMs(host)` apart
+ * (from maxRequestsPerMinute, or robots.txt Crawl-delay when that is longer). Slots are booked in a HostSlots
+ * schedule — this run's own by default, or one shared by every run on every machine. Keyed by host, so it also works
+ * for IP hosts (crawlee's sameDomainDelay skips those). Never waits longer than the budget it is given.
  */
+import { CrawlError } from '../errors.js';
+import { createMemoryHostSlots, type HostSlots } from './host-slots.js';
+
 export interface DomainThrottle {
-  /** Resolves when a request to the URL's host may start. */
-  wait(url: string): Promise<void>;
+  /**
+   * Resolves when a request to the URL's host may start. Throws a CrawlError: HOST_BUSY when the host is booked
+   * more than `maxWaitMs` ahead (by other runs), HOST_SLOTS_UNAVAILABLE when the shared schedule cannot be reached.
+   */
+  wait(url: string, maxWaitMs?: number): Promise<void>;
   /** Learns the interval of a URL's host ahead of time (e.g. the start URL's Crawl-delay). */
   prime(url: string): Promise<void>;
-  /** Longest wait a request can see with `concurrency` requests in flight (for handler timeouts). */
+  /** Longest wait a request can see from this run alone with `concurrency` requests in flight. */
   worstWaitMs(concurrency: number): number;
 }
 
-export function createDomainThrottle(baseIntervalMs: number, crawlDelayMs: (url: string) => Promise<number>, maxCrawlDelayMs = 30_000): DomainThrottle {
-  const nextSlot = new Map<string, number>();
+export interface DomainThrottleOptions {
+  baseIntervalMs: number;
+  /** The host's robots.txt Crawl-delay in ms (0 when none). */
+  crawlDelayMs: (url: string) => Promise<number>;
+  /** @default 30_000 */
+  maxCrawlDelayMs?: number;
+  /** @default this run's own schedule */
+  slots?: HostSlots;
+  sourceId?: string;
+}
+
+export function createDomainThrottle(options: DomainThrottleOptions): DomainThrottle {
+  const { baseIntervalMs, crawlDelayMs, maxCrawlDelayMs = 30_000, sourceId } = options;
+  const slots = options.slots ?? createMemoryHostSlots();
   let longest = baseIntervalMs;
   const intervalFor = async (url: string): Promise<number> => {
     const interval = Math.max(baseIntervalMs, Math.min(await crawlDelayMs(url), maxCrawlDelayMs));
@@ -22,13 +41,19 @@ export function createDomainThrottle(baseIntervalMs: number, crawlDelayMs: (url:
   };
   return {
     prime: async (url) => void (await intervalFor(url)),
-    async wait(url: string): Promise<void> {
+    async wait(url: string, maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
       const host = new URL(url).host;
       const interval = await intervalFor(url);
-      const now = Date.now();
-      const slot = Math.max(now, nextSlot.get(host) ?? 0);
-      nextSlot.set(host, slot + interval);
-      if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+      let booking;
+      try {
+        booking = await slots.reserve(host, interval, maxWaitMs);
+      } catch (error) {
+        throw new CrawlError('HOST_SLOTS_UNAVAILABLE', `request schedule for ${host} unreachable (${(error as Error)?.message ?? String(error)}): ${url}`, { sourceId, url }, { cause: error });
+      }
+      if (!booking.booked) {
+        throw new CrawlError('HOST_BUSY', `${host} is booked ${booking.waitMs} ms ahead by other crawl runs (this request waits at most ${maxWaitMs} ms): ${url}`, { sourceId, url });
+      }
+      if (booking.waitMs > 0) await new Promise((r) => setTimeout(r, booking.waitMs));
     },
     worstWaitMs: (concurrency) => longest * concurrency,
   };

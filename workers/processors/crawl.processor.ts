@@ -2,6 +2,7 @@
  * crawl queue: one run of one configured source. Crawled documents go to the analyze queue with ids derived from
  * docId + content hash (a re-run enqueues nothing twice); the run's summary is kept per source for `pulse status` and
  * the crawler-health alerts. A source that no longer exists is a permanent failure (dead letter), not a retry loop.
+ * Request spacing per host is booked in Redis, so runs on every machine share one schedule per host.
  */
 import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -9,6 +10,7 @@ import { crawlSource, loadSources, parseAddressAllowance, type CrawlSummary, typ
 import type { PulseConfig } from '../../infra/config/config-fields.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
+import { RedisHostSlots } from '../../infra/redis/host-slots-store.js';
 import { CrawlJob, analyzeJobId, stages } from '../pipeline.js';
 import type { PulseQueues } from '../queues.js';
 import { recordSourceRun } from '../source-runs.js';
@@ -64,6 +66,8 @@ function watchStore(store: SeenSet): { store: SeenSet; failure(): unknown } {
 export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, CrawlSummary> {
   const { config, queues, redis } = deps;
   const seenSet = new RedisSeenSet(redis, config.queuePrefix);
+  // Shared by every run on every worker; Redis down → the run fails with HOST_SLOTS_UNAVAILABLE and is retried.
+  const hostSlots = new RedisHostSlots(redis, config.queuePrefix);
   return async (job) => {
     const data = CrawlJob.parse(job.data);
     const file = data.sourcesFile ?? config.sourcesFile;
@@ -86,7 +90,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         allowPrivateAddresses: parseAddressAllowance(config.crawlAllowPrivate),
         chromiumPath: config.chromiumPath,
       },
-      { seenSet: watched.store, sink, log },
+      { seenSet: watched.store, sink, log, hostSlots },
     );
     if (watched.failure() !== undefined) throw new CrawlStoreError({ sourceId: source.id }, watched.failure());
     await recordSourceRun(redis, config.queuePrefix, {
