@@ -22,6 +22,7 @@ import type { HostSlots } from './politeness/host-slots.js';
 import { createHttpFetcher } from './fetch/http-fetcher.js';
 import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
 import { handlerFor, startLabel } from './source-types/handler-for-source.js';
+import { inflateSitemap } from './source-types/sitemap-pages.js';
 import type { FollowLink, ItemDraft, PageLabel } from './source-types/page-handler.js';
 
 export interface CrawlOptions {
@@ -157,7 +158,8 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
       return;
     }
     try {
-      const text = source.type === 'browser' ? res.body.toString('utf8') : decodeBody(res.body, contentType, source.charset).text;
+      const body = data.label === 'SITEMAP' ? inflateSitemap(res.body, res.url, source.limits.maxPageBytes, source.id) : res.body;
+      const text = source.type === 'browser' ? body.toString('utf8') : decodeBody(body, contentType, source.charset).text;
       const result = handler({ url: res.url, finalUrl: canonicalUrl(res.finalUrl), label: data.label, depth: data.depth, contentType, text, draft: data.draft ? { ...data.draft, marker: data.marker } : data.marker ? { marker: data.marker } : undefined });
       for (const item of result.items) await handleDraft(item, data.label === 'DETAIL');
       const next = await admit(result.follow);
@@ -168,7 +170,7 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
         await fetcher?.abort();
         return;
       }
-      summary.skipped.error++;
+      summary.skipped[error instanceof CrawlError ? (failureReason[error.code] ?? 'error') : 'error']++;
       summary.errors.push({ url: res.url, code: error instanceof CrawlError ? error.code : 'PARSE_FAILED', message: (error as Error).message });
       log.warn({ sourceId: source.id, url: res.url, err: error }, 'page could not be processed');
     }
