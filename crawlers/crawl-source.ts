@@ -67,6 +67,7 @@ const failureReason: Partial<Record<CrawlError['code'], SkipReason>> = {
   PAGE_TOO_LARGE: 'tooLarge',
   ADDRESS_FORBIDDEN: 'forbiddenAddress',
   OFF_DOMAIN: 'offDomain',
+  ROBOTS_DISALLOWED: 'robots',
 };
 
 export async function crawlSource(source: SourceConfig, options: CrawlOptions, deps: CrawlDeps): Promise<CrawlSummary> {
@@ -94,10 +95,16 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   let fetcher: Fetcher | undefined;
 
   // Address first: a redirect into the internal network is reported as such even when it also leaves the domain.
+  // Robots last: reading a host's robots.txt is itself a request, made only to hosts that passed the other checks.
+  // The fetchers call this before each request and on every redirect hop, so a redirect into a disallowed path is
+  // refused too (links were already checked against robots.txt when admitted; their rules are cached).
   const checkUrl = async (url: string): Promise<void> => {
     await guard.check(url);
     if (!isAllowedHost(new URL(url).hostname, allowedDomains)) {
       throw new CrawlError('OFF_DOMAIN', `refused ${url}: outside the allowed domains (${allowedDomains.join(', ')})`, { sourceId: source.id, url });
+    }
+    if (source.politeness.respectRobotsTxt && !(await robots.rulesFor(url)).isAllowed(url)) {
+      throw new CrawlError('ROBOTS_DISALLOWED', `refused ${url}: disallowed by its robots.txt (reached by a redirect)`, { sourceId: source.id, url });
     }
   };
 

@@ -13,6 +13,8 @@ export const crawlErrorCodes = {
   ADDRESS_FORBIDDEN: { retryable: false },
   OFF_DOMAIN: { retryable: false },
   ROBOTS_UNREACHABLE: { retryable: true },
+  /** A redirect hop led to a URL its host's robots.txt disallows. */
+  ROBOTS_DISALLOWED: { retryable: false },
   /** The host's shared request schedule is booked past this request's wait budget (other runs crawl it too). */
   HOST_BUSY: { retryable: true },
   /** The shared per-host request schedule (Redis) could not be reached: the run stops and is retried. */

@@ -7,7 +7,7 @@
 import type { Page, Response } from 'playwright';
 import { chromium } from 'playwright';
 import { Configuration, Log, LogLevel, PlaywrightCrawler } from '@crawlee/playwright';
-import { CrawlError } from '../errors.js';
+import { CrawlError, type CrawlErrorCode } from '../errors.js';
 import type { FetchRequest, Fetcher, FetcherHooks, FetcherSettings } from './fetcher.js';
 import { backoffMs, classifyFetchError } from './classify-fetch-error.js';
 
@@ -89,7 +89,7 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
       ],
       postNavigationHooks: [
         async ({ request, response }) => {
-          const refusal = request.userData['__refusal'] as { code: 'ADDRESS_FORBIDDEN' | 'OFF_DOMAIN'; message: string } | undefined;
+          const refusal = request.userData['__refusal'] as { code: CrawlErrorCode; message: string } | undefined;
           if (refusal) {
             request.noRetry = true;
             throw new CrawlError(refusal.code, refusal.message, { sourceId, url: request.url });

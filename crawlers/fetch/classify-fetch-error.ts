@@ -2,7 +2,7 @@
  * Turns whatever crawlee/got threw into our CrawlError with a code, and computes retry backoff. Knows the shapes
  * of crawlee's messages ("503 - Internal Server Error…", "request timed out after…") and got's error codes.
  */
-import { CrawlError } from '../errors.js';
+import { CrawlError, type CrawlErrorCode } from '../errors.js';
 
 interface RequestLike {
   url: string;
@@ -22,7 +22,7 @@ export function classifyFetchError(error: unknown, request: RequestLike, sourceI
   const own = findCrawlError(error);
   if (own) return own;
   // A refusal thrown inside got's redirect hook comes back wrapped; the hook left its verdict on the request.
-  const refusal = request.userData['__refusal'] as { code: 'ADDRESS_FORBIDDEN' | 'OFF_DOMAIN'; message: string } | undefined;
+  const refusal = request.userData['__refusal'] as { code: CrawlErrorCode; message: string } | undefined;
   if (refusal) return new CrawlError(refusal.code, refusal.message, { sourceId, url });
   const e = error as { message?: string; code?: string; name?: string };
   const message = e.message ?? String(error);

@@ -30,7 +30,7 @@ export interface FetcherSettings {
 }
 
 export interface FetcherHooks {
-  /** Throws a CrawlError (ADDRESS_FORBIDDEN, OFF_DOMAIN) to refuse a URL before connecting or on a redirect hop. */
+  /** Throws a CrawlError (ADDRESS_FORBIDDEN, OFF_DOMAIN, ROBOTS_DISALLOWED) to refuse a URL before connecting or on a redirect hop. */
   checkUrl(url: string): Promise<void>;
   /** Waits for the host's next request slot (rate limit, robots.txt Crawl-delay). */
   throttle(url: string): Promise<void>;
