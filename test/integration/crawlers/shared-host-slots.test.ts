@@ -195,6 +195,22 @@ describe('two crawl runs on one host', () => {
     expect(span).toBeGreaterThanOrEqual((hits.length - 1) * intervalMs - toleranceMs);
   });
 
+  it('a host booked past the wait budget by another run gives HOST_BUSY (retried, then reported) without a request', async () => {
+    const [source] = loadSources(sourcesFile, { baseUrl: site.baseUrl }) as SourceConfig[];
+    const slots = new RedisHostSlots(redis, config.queuePrefix);
+    // "Another run" holds the host with a one-minute spacing: the next free slot is ~60 s away.
+    await slots.reserve(new URL(site.baseUrl).host, 60_000, Infinity);
+    hits.length = 0;
+    const strict = { ...(source as SourceConfig), limits: { ...(source as SourceConfig).limits, maxRetries: 1 }, politeness: { ...(source as SourceConfig).politeness, retryBackoffMs: 50 } };
+    const started = Date.now();
+    const summary = await crawlSource(strict, { userAgent: 'PulseBot/0.1 (+test)', authorSalt: 's', allowPrivateAddresses: ['127.0.0.1'], maxHostWaitMs: 1000 }, { seenSet: new MemorySeenSet(), sink: async () => undefined, hostSlots: slots });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(hits).toEqual([]);
+    expect(summary.errors).toEqual([{ url: `${site.baseUrl}/a/list`, code: 'HOST_BUSY', message: expect.stringMatching(/is booked \d+ ms ahead by other crawl runs \(this request waits at most 1000 ms\)/) }]);
+    expect(summary.skipped.error).toBe(1);
+    await redis.del(hostSlotKey(config.queuePrefix, new URL(site.baseUrl).host));
+  });
+
   it('stops the run with HOST_SLOTS_UNAVAILABLE (retryable, naming source and URL) when Redis is down, fetching no page', async () => {
     // A real Redis client pointed at a port nothing listens on, with the producer profile (fail fast).
     const down = producerConnection(testConfig({ redisUrl: 'redis://127.0.0.1:1' }));
