@@ -4,6 +4,8 @@
  * each identifier by CONTACT_PLACEHOLDER. Never touches prices, dates, years or counts; keeps the prompt word ("加V").
  */
 
+import { hasUnit, unitSetOf, type UnitSet } from '../unit-set.js';
+
 /** What replaces every identifier. Not `[联系方式]`: square brackets would be read as a Weibo emoticon. */
 export const CONTACT_PLACEHOLDER = '【联系方式】';
 
@@ -25,10 +27,16 @@ const ANY_KW = `${WECHAT_KW}|${QQ_KW}|${PHONE_KW}`;
 // What may sit between a prompt word and the identifier: "微信号是：", "vx 👉 ", "QQ=".
 const GLUE = String.raw`(?:[ \t\u3000:：=＝\-—>→是为码\uFE0F]|\p{Extended_Pictographic}){0,5}`;
 
-const KW_ALNUM_ID = new RegExp(
-  String.raw`(?<![a-z])(${ANY_KW})(${GLUE})([a-z][a-z0-9_\-]{5,19})(?![a-z0-9_])`,
-  'giu',
-);
+/** Prompt word, glue, alphanumeric id. Exported (as source) for the equivalence tests of replaceKeywordIds. */
+export const KEYWORD_ID_SOURCE = String.raw`(?<![a-z])(${ANY_KW})(${GLUE})([a-z][a-z0-9_\-]{5,19})(?![a-z0-9_])`;
+export const PROMPT_WORD_SOURCE = ANY_KW;
+// Sticky ('y'): tried only where a prompt word can begin (see replaceKeywordIds), with the 'giu' scan's other flags.
+const KW_ALNUM_ID_AT = new RegExp(KEYWORD_ID_SOURCE, 'iuy');
+// Every UTF-16 unit a prompt word of ANY_KW can begin with, in both cases ('i' flag; full-width letters fold too).
+// 📞 and 📱 begin with the high surrogate U+D83D. test/unit/analysis/microbiz/contacts-scan.test.ts checks this
+// list against the regex for every code point, so a new prompt word with a new first character cannot be missed.
+export const KEYWORD_FIRST_CHARS = 'vｖ微薇威卫w绿加➕+＋qｑ扣企电手t热联同c☎\uD83D';
+let keywordStarts: UnitSet | undefined;
 const WXID = /(?<![a-z0-9_])wxid_[a-z0-9_]{4,30}/giu;
 const EMAIL = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,10}/giu;
 const KW_BEFORE = new RegExp(`(?<![a-z])(${ANY_KW})${GLUE}$`, 'iu');
@@ -45,7 +53,7 @@ const HAN_DIGIT = '[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌
 const HAN_PHONE = new RegExp(`(?<!${HAN_DIGIT})[一幺壹][三四五六七八九叁肆伍陆柒捌玖](?:[ \\-]?${HAN_DIGIT}){9}(?!${HAN_DIGIT})`, 'gu');
 // A number followed by a unit is a quantity, not an identifier ("手机 12000 元").
 const UNIT_AFTER = /^[ \t]?[元块万千百人件单个次天年月日号%盒箱瓶套份岁斤克wk]/iu;
-// KW_ALNUM_ID's id part, with its flags: any text it matches contains this (a necessary, cheap test).
+// KEYWORD_ID_SOURCE's id part, with its flags: any text it matches contains this (a necessary, cheap test).
 const ALNUM_ID_PRECHECK = /[a-z][a-z0-9_\-]{5}/iu;
 const CHEAP_DIGIT_PRECHECK = /[0-9０-９①-⑨⓪❶-❾➀-➈➊-➒\u{1D7CE}-\u{1D7FF}]/u;
 
@@ -97,6 +105,31 @@ function kindOfKeyword(keyword: string): ContactKind {
 }
 
 /**
+ * Replaces the id of every KEYWORD_ID_SOURCE match (flags 'giu') by CONTACT_PLACEHOLDER, finding the same matches
+ * as `text.replace(/…/giu, …)`, but the costly prompt-word
+ * alternation is only tried at units that can begin one (a table read per unit), not at every position.
+ * Equivalent because a match must begin with a prompt word, the global scan resumes at a match's end just as this
+ * loop does, and both only ever start at code-point boundaries (a trail surrogate is never in the table).
+ */
+export function replaceKeywordIds(text: string, onMatch: (keyword: string) => void): string {
+  keywordStarts ??= unitSetOf(KEYWORD_FIRST_CHARS + KEYWORD_FIRST_CHARS.toUpperCase());
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!hasUnit(keywordStarts, text.charCodeAt(i))) continue;
+    KW_ALNUM_ID_AT.lastIndex = i;
+    const m = KW_ALNUM_ID_AT.exec(text);
+    if (m === null) continue;
+    const kw = m[1]!;
+    onMatch(kw);
+    out += text.slice(from, i) + kw + m[2]! + CONTACT_PLACEHOLDER;
+    from = i + m[0].length;
+    i = from - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
  * Replaces every contact identifier in `text` by CONTACT_PLACEHOLDER.
  * Cost: a few precompiled regex scans; strings are only rebuilt when something matched.
  */
@@ -119,10 +152,9 @@ export function redactContacts(text: string): RedactionResult {
   });
   // The prompt-word alternation is costly to try at every position; most texts have no 6-character id at all.
   if (ALNUM_ID_PRECHECK.test(out)) {
-    out = out.replace(KW_ALNUM_ID, (_m, kw: string, glue: string) => {
+    out = replaceKeywordIds(out, (kw) => {
       count++;
       kinds.add(kindOfKeyword(kw));
-      return kw + glue + CONTACT_PLACEHOLDER;
     });
   }
   if (CHEAP_DIGIT_PRECHECK.test(out)) {
