@@ -4,6 +4,7 @@
  * Never throws on input; never keeps contact ids when a redactor is given.
  */
 import type { ContactRedactor } from './contact-redaction.js';
+import { extractEmoticons } from './extract-emoticons.js';
 import type { ToSimplified } from './to-simplified.js';
 
 export interface NormalizedText {
@@ -33,7 +34,6 @@ const WHITESPACE_CHARS = /[\t\n\r\u00a0\u1680\u2000-\u200a\u205f\u3000]/g;
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 // Repost chains `//@name:` and plain `@name`; Weibo names: CJK, letters, digits, '_' and '-', up to 30 chars.
 const MENTION = /(?:\/\/)?@([\u3400-\u9fffA-Za-z0-9_\-]{1,30})(?::|\s)?/g;
-const EMOTICON_OR_EMOJI = /\[[\u3400-\u9fffA-Za-z]{1,8}\]|\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*/gu;
 const SPACES = / {2,}/g;
 const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -170,12 +170,8 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
   const emoticons: string[] = [];
   let plain = text;
   if (any & (C_EMOTICON | C_SURROGATE)) {
-    // One regex pass collects them and blanks them out.
-    const blanked = text.replace(EMOTICON_OR_EMOJI, (m) => {
-      emoticons.push(m);
-      return ' ';
-    });
-    if (emoticons.length > 0) plain = blanked;
+    // One table-driven scan collects them and blanks them out (cheaper than the equivalent regex: no callback).
+    plain = extractEmoticons(text, emoticons);
   }
 
   if (text.length === 0) flags.push('empty');
