@@ -106,10 +106,10 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     tokens,
     emoticons,
     // A method, not a named arrow: tsx (which runs Pulse) would name a per-document closure with defineProperty.
-    sentimentOf(window: readonly string[]): Sentiment {
+    sentimentOf(window: readonly string[], windowPlain?: string): Sentiment {
       // A window of the whole text (a one-sentence post) is the input just scored, unless emoticons took part.
       if (emoticons.length === 0 && sameWords(window, words) && concatenates(words, plain)) return publicSentiment(sentiment);
-      return publicSentiment(steps.sentiment({ words: window, plain: window.join(''), emoticons: [] }, false));
+      return publicSentiment(steps.sentiment({ words: window, plain: windowPlain ?? window.join(''), emoticons: [] }, false));
     },
   });
   // Fields listed one by one: the clear body never travels further, and no rest-spread on the hot path.

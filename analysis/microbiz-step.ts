@@ -18,8 +18,11 @@ export interface MicrobizInput {
   /** Content tokens (what is indexed). */
   tokens: readonly string[];
   emoticons: readonly string[];
-  /** The default sentiment (lexicon + model) of any window of `words`, e.g. the clause around an aspect term. */
-  sentimentOf(words: readonly string[]): Sentiment;
+  /**
+   * The default sentiment (lexicon + model) of any window of `words`, e.g. the clause around an aspect term;
+   * `plain`, when the caller has it, is the window's words concatenated (saves joining them again).
+   */
+  sentimentOf(words: readonly string[], plain?: string): Sentiment;
 }
 
 export interface MicrobizFields {

@@ -26,6 +26,21 @@ function isSentenceEndWord(w: string): boolean {
   return true;
 }
 
+/**
+ * The text of the sentences `indexes` (ascending), i.e. their words joined: one slice per run of adjacent sentences
+ * instead of a join of every word (a page's window holds a hundred words or more).
+ */
+function windowText(text: string, bounds: readonly number[], indexes: readonly number[]): string {
+  let out = '';
+  for (let k = 0; k < indexes.length; ) {
+    const first = indexes[k] as number;
+    let last = first;
+    while (++k < indexes.length && indexes[k] === last + 1) last++;
+    out += text.slice(bounds[first], bounds[last + 1]);
+  }
+  return out;
+}
+
 /** The step, carrying its version ("mb:aspects.v2+speaker.v3+mh2") so the analyzer can stamp it up front. */
 export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
 
@@ -59,7 +74,7 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
       (indexes) => {
         const window: string[] = [];
         for (const s of indexes) for (let w = wordStarts[s] as number; w < (wordStarts[s + 1] as number); w++) window.push(input.words[w] as string);
-        return input.sentimentOf(window);
+        return input.sentimentOf(window, windowText(text, bounds, indexes));
       },
       aspectRules,
     );
