@@ -35,7 +35,6 @@ const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 // Repost chains `//@name:` and plain `@name`; Weibo names: CJK, letters, digits, '_' and '-', up to 30 chars.
 const MENTION = /(?:\/\/)?@([\u3400-\u9fffA-Za-z0-9_\-]{1,30})(?::|\s)?/g;
 const SPACES = / {2,}/g;
-const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const CONTROL_ONE = /^[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u200b-\u200f\u2028-\u202e\u2060-\u2064]$/;
 const ODD_SPACE_ONE = /^[\t\n\r\u00a0\u1680\u2000-\u200a\u205f\u3000]$/;
@@ -93,29 +92,61 @@ function charClasses(): Uint8Array {
   return t;
 }
 
-function scan(text: string): { any: number; junk: number } {
+const C_FOLD = C_JUNK | C_ODD_SPACE | C_FULL_WIDTH | C_SURROGATE;
+
+interface Scanned {
+  /** The input after sanitizeText and toHalfWidth. */
+  text: string;
+  /** Union of the classes of the input's units. */
+  any: number;
+  junk: number;
+  lone: boolean;
+}
+
+/**
+ * One pass over the input: its character classes, its junk count and lone surrogates, and at the same time
+ * sanitizeText + toHalfWidth. Every unit those make anything else of has a C_FOLD class, and each maps on its own
+ * (the classes do not overlap in a way that makes the order of the old regex passes matter), so one table read
+ * per unit replaces a scan plus up to five regex/loop passes. Unchanged runs are copied as slices.
+ */
+function scanAndFold(text: string): Scanned {
   const t = charClasses();
   let any = 0;
   let junk = 0;
+  let lone = false;
+  let out = '';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const k = t[text.charCodeAt(i)]!;
+    const c = text.charCodeAt(i);
+    const k = t[c]!;
     any |= k;
-    if (k & C_JUNK) junk++;
+    if ((k & C_FOLD) === 0) continue;
+    let to: string;
+    if (k & C_SURROGATE) {
+      // A high surrogate followed by a low one is a pair: kept. Any other surrogate is lone: a space. A low
+      // surrogate reached here never follows a high one (that would have taken it as its pair).
+      const d = text.charCodeAt(i + 1);
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      lone = true;
+      to = ' ';
+    } else if (k & C_JUNK) {
+      // CONTROL drops control/format characters and NUL; U+FFFD becomes a space.
+      junk++;
+      to = c === 0xfffd ? ' ' : '';
+    } else if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
+    else to = ' '; // whitespace other than ' ', ideographic space included
+    out += text.slice(from, i) + to;
+    from = i + 1;
   }
-  return { any, junk };
+  return { text: from === 0 ? text : out + text.slice(from), any, junk, lone };
 }
 
 /** Lone surrogates, NUL and U+FFFD → space, control characters dropped, odd whitespace → space. Characters otherwise kept. */
 export function sanitizeText(text: string): string {
   return text.replace(LONE_SURROGATE, ' ').replace(CONTROL, '').replace(NUL_OR_REPLACEMENT, ' ').replace(WHITESPACE_CHARS, ' ');
-}
-
-/** sanitizeText, running only the passes whose characters the scan saw (each pass only touches its own class). */
-function sanitizeSeen(text: string, lone: boolean, any: number): string {
-  if (lone) text = text.replace(LONE_SURROGATE, ' ');
-  if (any & C_JUNK) text = text.replace(CONTROL, '').replace(NUL_OR_REPLACEMENT, ' ');
-  if (any & C_ODD_SPACE) text = text.replace(WHITESPACE_CHARS, ' ');
-  return text;
 }
 
 export function normalizeText(input: string, options: NormalizeOptions): NormalizedText {
@@ -129,12 +160,12 @@ export function normalizeText(input: string, options: NormalizeOptions): Normali
     text = text.slice(0, options.maxChars - (c >= 0xd800 && c <= 0xdbff ? 1 : 0));
     flags.push('truncated');
   }
-  const { any, junk } = scan(text);
-  const lone = (any & C_SURROGATE) !== 0 && HAS_LONE_SURROGATE.test(text);
+  const length = text.length;
+  const scanned = scanAndFold(text);
+  const { any, junk, lone } = scanned;
   if (lone) flags.push('lone_surrogates');
-  if (text.length > 0 && junk / text.length > 0.1) flags.push('binary_junk');
-  if (lone || any & (C_JUNK | C_ODD_SPACE)) text = sanitizeSeen(text, lone, any);
-  if (any & C_FULL_WIDTH) text = toHalfWidth(text);
+  if (length > 0 && junk / length > 0.1) flags.push('binary_junk');
+  text = scanned.text;
   text = options.toSimplified(text);
 
   let contacts = 0;
