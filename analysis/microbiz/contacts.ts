@@ -4,7 +4,7 @@
  * each identifier by CONTACT_PLACEHOLDER. Never touches prices, dates, years or counts; keeps the prompt word ("加V").
  */
 
-import { hasUnit, unitSetOf, type UnitSet } from '../unit-set.js';
+import { hasUnit, unitSet, unitSetOf, type UnitSet } from '../unit-set.js';
 
 /** What replaces every identifier. Not `[联系方式]`: square brackets would be read as a Weibo emoticon. */
 export const CONTACT_PLACEHOLDER = '【联系方式】';
@@ -38,7 +38,12 @@ const KW_ALNUM_ID_AT = new RegExp(KEYWORD_ID_SOURCE, 'iuy');
 export const KEYWORD_FIRST_CHARS = 'vｖ微薇威卫w绿加➕+＋qｑ扣企电手t热联同c☎\uD83D';
 let keywordStarts: UnitSet | undefined;
 const WXID = /(?<![a-z0-9_])wxid_[a-z0-9_]{4,30}/giu;
-const EMAIL = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,10}/giu;
+/** E-mail address. Exported for the equivalence tests of replaceEmails. */
+export const EMAIL = /[a-z0-9._%+-]{2,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,10}/giu;
+// The same, sticky: tried only at the one start each '@' allows (see replaceEmails).
+const EMAIL_AT = new RegExp(EMAIL.source, 'iuy');
+// Units of EMAIL's local part under 'iu' (with K KELVIN SIGN and LONG S, which fold to k and s), built on first use.
+let emailLocalUnits: UnitSet | undefined;
 const KW_BEFORE = new RegExp(`(?<![a-z])(${ANY_KW})${GLUE}$`, 'iu');
 const QQ_ONLY = new RegExp(`^(?:${QQ_KW})$`, 'iu');
 const WECHAT_ONLY = new RegExp(`^(?:${WECHAT_KW})$`, 'iu');
@@ -130,6 +135,43 @@ export function replaceKeywordIds(text: string, onMatch: (keyword: string) => vo
 }
 
 /**
+ * Replaces every EMAIL match (flags 'giu') by CONTACT_PLACEHOLDER, finding the same matches as `text.replace(EMAIL,
+ * …)` without trying every position. A match's local part is the whole run of local units (2 to 64) right before
+ * its '@' (a shorter one would be followed by a local unit, not '@'), so for each '@' only the leftmost start of that
+ * run, within 64 units and after the previous match, can match; if the domain fails there, no start before the '@'
+ * matches (the domain does not depend on the start), and the next candidates lie around the next '@'.
+ */
+export function replaceEmails(text: string, onMatch: () => void): string {
+  if (emailLocalUnits === undefined) {
+    const local = /^[a-z0-9._%+-]$/iu;
+    const units: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (local.test(String.fromCharCode(c))) units.push(c);
+    emailLocalUnits = unitSet(units);
+  }
+  let out = '';
+  let from = 0;
+  let at = text.indexOf('@');
+  while (at >= 0) {
+    const floor = Math.max(from, at - 64);
+    let start = at;
+    while (start > floor && hasUnit(emailLocalUnits, text.charCodeAt(start - 1))) start--;
+    if (at - start >= 2) {
+      EMAIL_AT.lastIndex = start;
+      const m = EMAIL_AT.exec(text);
+      if (m !== null) {
+        onMatch();
+        out += text.slice(from, start) + CONTACT_PLACEHOLDER;
+        from = start + m[0].length;
+        at = text.indexOf('@', from);
+        continue;
+      }
+    }
+    at = text.indexOf('@', at + 1);
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
  * Replaces every contact identifier in `text` by CONTACT_PLACEHOLDER.
  * Cost: a few precompiled regex scans; strings are only rebuilt when something matched.
  */
@@ -139,10 +181,9 @@ export function redactContacts(text: string): RedactionResult {
   let out = text;
 
   if (out.includes('@')) {
-    out = out.replace(EMAIL, () => {
+    out = replaceEmails(out, () => {
       count++;
       kinds.add('email');
-      return CONTACT_PLACEHOLDER;
     });
   }
   out = out.replace(WXID, () => {

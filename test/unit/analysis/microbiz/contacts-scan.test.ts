@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTACT_PLACEHOLDER,
+  EMAIL,
   KEYWORD_FIRST_CHARS,
   KEYWORD_ID_SOURCE,
   PROMPT_WORD_SOURCE,
+  replaceEmails,
   replaceKeywordIds,
 } from '../../../../analysis/microbiz/contacts.js';
 
@@ -66,5 +68,54 @@ describe('replaceKeywordIds (prompt word tried only at units that can begin one)
     const seen: string[] = [];
     replaceKeywordIds('VX abcdefg 加v：hijklmn', (kw) => seen.push(kw));
     expect(seen).toEqual(['VX', '加v']);
+  });
+});
+
+describe('replaceEmails (EMAIL tried only at the start each @ allows)', () => {
+  const byEmailRegex = (text: string): string => text.replace(EMAIL, () => CONTACT_PLACEHOLDER);
+  const scan = (text: string): string => replaceEmails(text, () => {});
+
+  it('finds the same matches as the global regex at edges, with long local parts and several @', () => {
+    const texts = [
+      'a@b.cn',
+      'ab@c.cn',
+      '联系ab@c.cn结尾',
+      '@ab.cn',
+      'ab@',
+      'ab@c',
+      'ab@c.d',
+      'x'.repeat(64) + '@mail.com',
+      'x'.repeat(65) + '@mail.com', // the regex takes the last 64 local units
+      'x'.repeat(200) + '@mail.com',
+      'a@b@c.com',
+      'ab@cd@ef.com',
+      'ab@c.com@d.com',
+      'one@a.com two@b.org,three@c.net',
+      'ab@c.com.cn.x',
+      'ab@-.com',
+      'ab@bad gh@good.com',
+      'A.B+C%D@Example.COM',
+      '\u212Aa@b.cn \u017Fb@c.cn', // KELVIN SIGN and LONG S fold into the local part under 'iu'
+      '😀ab@c.cn😀',
+      '[邮箱]ab_c-d@x-y.com',
+      '',
+      '@@@',
+    ];
+    for (const t of texts) expect(scan(t), JSON.stringify(t)).toBe(byEmailRegex(t));
+  });
+
+  it('finds the same matches as the global regex on random strings', () => {
+    const alphabet = ['a', 'B', '1', '.', '-', '_', '@', 'com', ' ', '好', '\u212A', 'x'.repeat(30), '😀', '@a.cn'];
+    let seed = 3;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 5000; k++) {
+      let t = '';
+      const len = rnd(14);
+      for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
+      expect(scan(t), JSON.stringify(t)).toBe(byEmailRegex(t));
+    }
   });
 });
