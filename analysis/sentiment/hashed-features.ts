@@ -54,13 +54,17 @@ export function createFeatureBuffer(): FeatureBuffer {
   return { indices: new Int32Array(4096), count: 0 };
 }
 
-function push(buf: FeatureBuffer, index: number): void {
-  if (buf.count === buf.indices.length) {
-    const bigger = new Int32Array(buf.indices.length * 2);
-    bigger.set(buf.indices);
-    buf.indices = bigger;
+/**
+ * Makes room for `needed` indices, so that extraction writes into a local array with a local counter (no capacity
+ * check and no property store per feature).
+ */
+function reserve(buf: FeatureBuffer, needed: number): Int32Array {
+  if (buf.indices.length < needed) {
+    let size = buf.indices.length * 2;
+    while (size < needed) size *= 2;
+    buf.indices = new Int32Array(size);
   }
-  buf.indices[buf.count++] = index;
+  return buf.indices;
 }
 
 export interface ExtractOptions {
@@ -69,10 +73,13 @@ export interface ExtractOptions {
 }
 
 export function extractFeatures(input: SentimentInput, options: FeatureOptions, buf: FeatureBuffer, extra: ExtractOptions = {}): FeatureBuffer {
-  buf.count = 0;
   const shift = 32 - options.bits;
   const text = input.plain;
   const n = text.length;
+  const hits = input.lexiconHits;
+  // At most two n-grams per character, three features per word, one per hit and one per emoticon.
+  const out = reserve(buf, 2 * n + 3 * input.words.length + (hits ? hits.length : 0) + input.emoticons.length);
+  let count = 0;
   // Character n-grams that start within CHAR_NEGATION_SCOPE characters after a negator (不/没/无…, same clause) are
   // marked, so that 好用 in 很不好用 is not the 好用 of 很好用.
   let negated = 0;
@@ -90,12 +97,12 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
     const c1 = text.charCodeAt(i + 1);
     if (c1 === 32) continue;
     h = Math.imul(h ^ c1, FNV_PRIME);
-    push(buf, finish(h ^ 0x9e3779b9 ^ mark, shift));
+    out[count++] = finish(h ^ 0x9e3779b9 ^ mark, shift);
     if (i + 2 >= n) continue;
     const c2 = text.charCodeAt(i + 2);
     if (c2 === 32) continue;
     h = Math.imul(h ^ c2, FNV_PRIME);
-    push(buf, finish(h ^ 0x3c6ef372 ^ mark, shift));
+    out[count++] = finish(h ^ 0x3c6ef372 ^ mark, shift);
   }
 
   let prev = 0;
@@ -108,21 +115,20 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
       continue;
     }
     const hw = hashString(w, SEED_WORD);
-    push(buf, finish(hw, shift));
-    if (prev !== 0) push(buf, finish(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ hw, shift));
+    out[count++] = finish(hw, shift);
+    if (prev !== 0) out[count++] = finish(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ hw, shift);
     if (negatedFor > 0) {
-      push(buf, finish(hw ^ SEED_NEG, shift));
+      out[count++] = finish(hw ^ SEED_NEG, shift);
       negatedFor--;
     }
     if ((negatorFirst === undefined || mayContain(negatorFirst, w)) && options.negators.has(w)) negatedFor = NEGATION_SCOPE;
     prev = hw;
   }
 
-  const hits = input.lexiconHits;
-  if (hits) for (let i = 0; i < hits.length; i++) push(buf, finish(Math.imul(SEED_LEX ^ hits[i]!, FNV_PRIME), shift));
+  if (hits) for (let i = 0; i < hits.length; i++) out[count++] = finish(Math.imul(SEED_LEX ^ hits[i]!, FNV_PRIME), shift);
   // Emoticons last: training splits them off for dropout.
-  if (!extra.dropEmoticons) for (const e of input.emoticons) push(buf, finish(hashString(e, SEED_EMO), shift));
-  if (options.binary) buf.count = uniqueSorted(buf.indices, 0, buf.count);
+  if (!extra.dropEmoticons) for (const e of input.emoticons) out[count++] = finish(hashString(e, SEED_EMO), shift);
+  buf.count = options.binary ? uniqueSorted(out, 0, count) : count;
   return buf;
 }
 
