@@ -52,7 +52,11 @@ const WECHAT_ONLY = new RegExp(`^(?:${WECHAT_KW})$`, 'iu');
 const DIGIT = String.raw`(?:[0-9０-９](?:\uFE0F?\u20E3\uFE0F?)?|[①-⑨⓪❶-❾➀-➈➊-➒]|[\u{1D7CE}-\u{1D7FF}])`;
 // Between digits: spaces, dashes, dots, zero-width chars, emoji. Not newlines or commas (lists of numbers).
 const SEP = String.raw`(?:[ \t\u3000\u00A0\-‐‑‒–—―－﹣_.·•・*/\\|~～\u200B-\u200D\u2060\uFE0F]|\p{Extended_Pictographic})`;
-const DIGIT_RUN = new RegExp(`${DIGIT}(?:${SEP}{0,3}${DIGIT})*`, 'gu');
+/** A run of digits. Exported for the equivalence tests of replaceDigitRuns. */
+export const DIGIT_RUN = new RegExp(`${DIGIT}(?:${SEP}{0,3}${DIGIT})*`, 'gu');
+// The same, sticky, tried where DIGIT_START finds a unit a DIGIT can begin with (U+D835: high surrogate of 𝟎…𝟿).
+const DIGIT_RUN_AT = new RegExp(DIGIT_RUN.source, 'uy');
+const DIGIT_START = /[0-9０-９①-⑨⓪❶-❾➀-➈➊-➒\uD835]/g;
 // 一三八一二三四五六七八: eleven Chinese numerals starting like a mobile number (幺 is "one" when reading phones).
 const HAN_DIGIT = '[零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖两]';
 const HAN_PHONE = new RegExp(`(?<!${HAN_DIGIT})[一幺壹][三四五六七八九叁肆伍陆柒捌玖](?:[ \\-]?${HAN_DIGIT}){9}(?!${HAN_DIGIT})`, 'gu');
@@ -172,6 +176,33 @@ export function replaceEmails(text: string, onMatch: () => void): string {
 }
 
 /**
+ * `text.replace(DIGIT_RUN, replacer)`, cheaper: a plain (non-'u') class search finds the next unit a run can begin
+ * with and the sticky regex takes the run from there, instead of the 'u' scan with its astral ranges trying every
+ * position. Same runs: the leftmost match from any position begins at the first DIGIT start (a single DIGIT is a
+ * run), and a DIGIT start is always a code-point boundary. Runs the replacer keeps are not copied.
+ */
+export function replaceDigitRuns(text: string, replacer: (run: string, offset: number, whole: string) => string): string {
+  let out = '';
+  let from = 0;
+  DIGIT_START.lastIndex = 0;
+  for (let m = DIGIT_START.exec(text); m !== null; m = DIGIT_START.exec(text)) {
+    const i = m.index;
+    DIGIT_RUN_AT.lastIndex = i;
+    const r = DIGIT_RUN_AT.exec(text);
+    // Only a U+D835 not followed by a mathematical digit fails here; the search goes on after it.
+    if (r === null) continue;
+    const run = r[0];
+    const to = replacer(run, i, text);
+    if (to !== run) {
+      out += text.slice(from, i) + to;
+      from = i + run.length;
+    }
+    DIGIT_START.lastIndex = i + run.length;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
  * Replaces every contact identifier in `text` by CONTACT_PLACEHOLDER.
  * Cost: a few precompiled regex scans; strings are only rebuilt when something matched.
  */
@@ -199,7 +230,9 @@ export function redactContacts(text: string): RedactionResult {
     });
   }
   if (CHEAP_DIGIT_PRECHECK.test(out)) {
-    out = out.replace(DIGIT_RUN, (run: string, offset: number, whole: string) => {
+    out = replaceDigitRuns(out, (run, offset, whole) => {
+      // Fewer than five units cannot hold five digits (most runs: years, prices, counts).
+      if (run.length < 5) return run;
       const digits = digitsOf(run);
       if (digits.length < 5) return run;
       let kind = standaloneKind(digits);

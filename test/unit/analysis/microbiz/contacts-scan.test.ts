@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTACT_PLACEHOLDER,
+  DIGIT_RUN,
   EMAIL,
   KEYWORD_FIRST_CHARS,
   KEYWORD_ID_SOURCE,
   PROMPT_WORD_SOURCE,
+  replaceDigitRuns,
   replaceEmails,
   replaceKeywordIds,
 } from '../../../../analysis/microbiz/contacts.js';
@@ -116,6 +118,56 @@ describe('replaceEmails (EMAIL tried only at the start each @ allows)', () => {
       const len = rnd(14);
       for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
       expect(scan(t), JSON.stringify(t)).toBe(byEmailRegex(t));
+    }
+  });
+});
+
+describe('replaceDigitRuns (sticky runs from a plain digit-start search)', () => {
+  // Records every call and replaces runs of even length, so both kept and replaced runs are exercised.
+  function run(text: string, how: 'regex' | 'scan'): { out: string; calls: string[] } {
+    const calls: string[] = [];
+    const replacer = (r: string, offset: number, whole: string): string => {
+      calls.push(`${offset}:${r}:${whole === text}`);
+      return r.length % 2 === 0 ? '#' : r;
+    };
+    const out = how === 'regex' ? text.replace(DIGIT_RUN, replacer) : replaceDigitRuns(text, replacer);
+    return { out, calls };
+  }
+
+  it('calls the replacer with the same runs and offsets as the global regex', () => {
+    const texts = [
+      '13812345678',
+      '电话138 1234 5678结尾',
+      '1',
+      'a1b22c333',
+      '1️⃣3️⃣9️⃣1️⃣2️⃣',
+      '①②③❶❷➀➊',
+      '𝟏𝟑𝟖𝟎𝟎',
+      '\uD835\uDC00 1', // U+1D400 (a math letter, not a digit) after the surrogate
+      '\uD835',
+      '\uD8351',
+      '1😀😀😀2 1😀😀😀😀2',
+      '1---2----3',
+      '2023年10月15日，价格99元',
+      '１２３４５６７８９０',
+      '',
+      '没有数字',
+    ];
+    for (const t of texts) expect(run(t, 'scan'), JSON.stringify(t)).toEqual(run(t, 'regex'));
+  });
+
+  it('matches the global regex on random strings', () => {
+    const alphabet = ['1', '9', '０', '①', '𝟗', '\uD835', '\uFE0F', '\u20E3', ' ', '-', '😀', '好', 'a', '\n', '.'];
+    let seed = 11;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 5000; k++) {
+      let t = '';
+      const len = rnd(16);
+      for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
+      expect(run(t, 'scan'), JSON.stringify(t)).toEqual(run(t, 'regex'));
     }
   });
 });
