@@ -63,8 +63,11 @@ const HAN_PHONE = new RegExp(`(?<!${HAN_DIGIT})[一幺壹][三四五六七八九
 // A number followed by a unit is a quantity, not an identifier ("手机 12000 元").
 const UNIT_AFTER = /^[ \t]?[元块万千百人件单个次天年月日号%盒箱瓶套份岁斤克wk]/iu;
 // KEYWORD_ID_SOURCE's id part, with its flags: any text it matches contains this (a necessary, cheap test).
-const ALNUM_ID_PRECHECK = /[a-z][a-z0-9_\-]{5}/iu;
-const CHEAP_DIGIT_PRECHECK = /[0-9０-９①-⑨⓪❶-❾➀-➈➊-➒\u{1D7CE}-\u{1D7FF}]/u;
+// Without the 'u' flag (whose case folding V8 scans more slowly) the class must name the two non-ASCII letters that
+// fold into [a-z] under 'iu': LONG S (ſ → s) and KELVIN SIGN (K → k). It may match more texts, never fewer.
+const ALNUM_ID_PRECHECK = /[a-z\u017f\u212a][a-z0-9_\-\u017f\u212a]{5}/i;
+// HAN_PHONE begins with these two numerals; the leading lookbehind keeps V8 from scanning for them quickly itself.
+const HAN_PHONE_PRECHECK = /[一幺壹][三四五六七八九叁肆伍陆柒捌玖]/;
 
 /** Digit value of one code point, or -1. */
 function digitValue(cp: number): number {
@@ -217,11 +220,14 @@ export function redactContacts(text: string): RedactionResult {
       kinds.add('email');
     });
   }
-  out = out.replace(WXID, () => {
-    count++;
-    kinds.add('wechat');
-    return CONTACT_PLACEHOLDER;
-  });
+  // 'wxid_' cannot occur without its '_'.
+  if (out.includes('_')) {
+    out = out.replace(WXID, () => {
+      count++;
+      kinds.add('wechat');
+      return CONTACT_PLACEHOLDER;
+    });
+  }
   // The prompt-word alternation is costly to try at every position; most texts have no 6-character id at all.
   if (ALNUM_ID_PRECHECK.test(out)) {
     out = replaceKeywordIds(out, (kw) => {
@@ -229,28 +235,29 @@ export function redactContacts(text: string): RedactionResult {
       kinds.add(kindOfKeyword(kw));
     });
   }
-  if (CHEAP_DIGIT_PRECHECK.test(out)) {
-    out = replaceDigitRuns(out, (run, offset, whole) => {
-      // Fewer than five units cannot hold five digits (most runs: years, prices, counts).
-      if (run.length < 5) return run;
-      const digits = digitsOf(run);
-      if (digits.length < 5) return run;
-      let kind = standaloneKind(digits);
-      if (kind === null) {
-        if (UNIT_AFTER.test(whole.slice(offset + run.length, offset + run.length + 2))) return run;
-        const before = KW_BEFORE.exec(whole.slice(Math.max(0, offset - 16), offset));
-        if (before?.[1] !== undefined) kind = promptedKind(before[1], digits);
-      }
-      if (kind === null) return run;
+  // replaceDigitRuns' own digit-start search is the cheap check: a text without digits costs one native scan.
+  out = replaceDigitRuns(out, (run, offset, whole) => {
+    // Fewer than five units cannot hold five digits (most runs: years, prices, counts).
+    if (run.length < 5) return run;
+    const digits = digitsOf(run);
+    if (digits.length < 5) return run;
+    let kind = standaloneKind(digits);
+    if (kind === null) {
+      if (UNIT_AFTER.test(whole.slice(offset + run.length, offset + run.length + 2))) return run;
+      const before = KW_BEFORE.exec(whole.slice(Math.max(0, offset - 16), offset));
+      if (before?.[1] !== undefined) kind = promptedKind(before[1], digits);
+    }
+    if (kind === null) return run;
+    count++;
+    kinds.add(kind);
+    return CONTACT_PLACEHOLDER;
+  });
+  if (HAN_PHONE_PRECHECK.test(out)) {
+    out = out.replace(HAN_PHONE, () => {
       count++;
-      kinds.add(kind);
+      kinds.add('phone');
       return CONTACT_PLACEHOLDER;
     });
   }
-  out = out.replace(HAN_PHONE, () => {
-    count++;
-    kinds.add('phone');
-    return CONTACT_PLACEHOLDER;
-  });
   return { text: out, count, kinds: [...kinds].sort() };
 }

@@ -6,6 +6,7 @@ import {
   KEYWORD_FIRST_CHARS,
   KEYWORD_ID_SOURCE,
   PROMPT_WORD_SOURCE,
+  redactContacts,
   replaceDigitRuns,
   replaceEmails,
   replaceKeywordIds,
@@ -169,5 +170,22 @@ describe('replaceDigitRuns (sticky runs from a plain digit-start search)', () =>
       for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
       expect(run(t, 'scan'), JSON.stringify(t)).toEqual(run(t, 'regex'));
     }
+  });
+});
+
+describe('redactContacts prechecks never hide a match', () => {
+  it('an id starting with KELVIN SIGN or LONG S (letters under the i+u flags) passes the non-u precheck', () => {
+    for (const id of ['\u212Aabcdefg', 'a\u017fbcdefg', 'abcde\u212A']) {
+      const text = `vx ${id}`;
+      expect(byRegex(text)).toBe(`vx ${CONTACT_PLACEHOLDER}`);
+      expect(redactContacts(text).text).toBe(`vx ${CONTACT_PLACEHOLDER}`);
+    }
+  });
+
+  it('wxid ids and Chinese-numeral phones at the string edges are still found', () => {
+    expect(redactContacts('WXID_abcd1234').count).toBe(1);
+    expect(redactContacts('一三八一二三四五六七八').text).toBe(CONTACT_PLACEHOLDER);
+    expect(redactContacts('幺五九 一二三四 五六七八').count).toBe(1);
+    expect(redactContacts('一三八一二三四五六七').count).toBe(0); // ten numerals
   });
 });
