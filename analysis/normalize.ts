@@ -103,45 +103,77 @@ interface Scanned {
   lone: boolean;
 }
 
+// Output units of scanAndFold once the input needs folding, decoded into a string in one native call: cheaper than
+// concatenating a slice per changed unit (Chinese text has a full-width comma every few characters). Grown on demand.
+let folded = new Uint16Array(4096);
+// ignoreBOM: a U+FEFF at the start must stay text (never happens: the fold drops it as junk, but decode must not care).
+let utf16: TextDecoder | undefined;
+
 /**
  * One pass over the input: its character classes, its junk count and lone surrogates, and at the same time
  * sanitizeText + toHalfWidth. Every unit those make anything else of has a C_FOLD class, and each maps on its own
  * (the classes do not overlap in a way that makes the order of the old regex passes matter), so one table read
- * per unit replaces a scan plus up to five regex/loop passes. Unchanged runs are copied as slices.
+ * per unit replaces a scan plus up to five regex/loop passes. Units are copied to `folded` from the first one that
+ * changes; a text without any is returned as is.
  */
 function scanAndFold(text: string): Scanned {
   const t = charClasses();
+  const n = text.length;
   let any = 0;
+  let i = 0;
+  // Most units of most texts: nothing to fold.
+  for (; i < n; i++) {
+    const k = t[text.charCodeAt(i)]!;
+    any |= k;
+    if (k & C_FOLD) break;
+  }
+  if (i === n) return { text, any, junk: 0, lone: false };
+  if (folded.length < n) folded = new Uint16Array(n + 4096);
+  const out = folded;
+  for (let j = 0; j < i; j++) out[j] = text.charCodeAt(j);
+  let o = i;
   let junk = 0;
   let lone = false;
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
+  let changed = false;
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = t[c]!;
     any |= k;
-    if ((k & C_FOLD) === 0) continue;
-    let to: string;
-    if (k & C_SURROGATE) {
+    if ((k & C_FOLD) === 0) {
+      out[o++] = c;
+    } else if (k & C_SURROGATE) {
       // A high surrogate followed by a low one is a pair: kept. Any other surrogate is lone: a space. A low
       // surrogate reached here never follows a high one (that would have taken it as its pair).
       const d = text.charCodeAt(i + 1);
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        out[o++] = c;
+        out[o++] = d;
         i++;
-        continue;
+      } else {
+        lone = true;
+        changed = true;
+        out[o++] = 0x20;
       }
-      lone = true;
-      to = ' ';
     } else if (k & C_JUNK) {
       // CONTROL drops control/format characters and NUL; U+FFFD becomes a space.
       junk++;
-      to = c === 0xfffd ? ' ' : '';
-    } else if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
-    else to = ' '; // whitespace other than ' ', ideographic space included
-    out += text.slice(from, i) + to;
-    from = i + 1;
+      changed = true;
+      if (c === 0xfffd) out[o++] = 0x20;
+    } else {
+      changed = true;
+      // Full-width ASCII → ASCII; whitespace other than ' ' (ideographic space included) → ' '.
+      out[o++] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : 0x20;
+    }
   }
-  return { text: from === 0 ? text : out + text.slice(from), any, junk, lone };
+  // Only paired surrogates seen: nothing changed.
+  if (!changed) return { text, any, junk, lone };
+  utf16 ??= new TextDecoder(littleEndian() ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
+  return { text: utf16.decode(out.subarray(0, o)), any, junk, lone };
+}
+
+/** Byte order of the typed arrays the decoder reads. */
+function littleEndian(): boolean {
+  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 }
 
 /** Lone surrogates, NUL and U+FFFD → space, control characters dropped, odd whitespace → space. Characters otherwise kept. */

@@ -32,6 +32,15 @@ describe('normalizeText: one-pass sanitize + half-width', () => {
     }
   });
 
+  it('equals the separate passes on long texts (beyond the reused buffer) and on texts with only surrogate pairs', () => {
+    const long = '好，Ａ\t😀\u0001'.repeat(3000);
+    const n = normalizeText(long, options);
+    expect({ text: n.text, flags: n.flags }).toEqual(expected(long));
+    const pairs = '😀好😀';
+    expect(normalizeText(pairs, options).text).toBe(pairs);
+    expect(normalizeText('\ufeff好', options).text).toBe('好');
+  });
+
   it('equals the separate passes on random strings of the units that matter', () => {
     const alphabet = ['\u0000', '\u0001', '\ufffd', '\ufeff', '\u200b', '\t', '\n', '\u3000', '\u00a0', 'Ａ', '，', '～', 'a', ' ', '好', '\uD83D', '\uDE00', '😀', '\u2028', '\u0085', '\uff5f'];
     let seed = 7;
