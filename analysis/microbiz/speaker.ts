@@ -9,7 +9,7 @@ import type { SpeakerType } from '../analyzed-document.js';
 import { SpeakerType as SpeakerTypes } from '../analyzed-document.js';
 import { CONTACT_PLACEHOLDER } from './contacts.js';
 import { DEFAULT_SPEAKER_FILE, SpeakerRulesFile, SpeakerSignal, readRulesFile } from './rules-data.js';
-import { hasUnit, unitSet } from '../unit-set.js';
+import { hasUnit, unitSet, unitSetOf } from '../unit-set.js';
 import { createTermMatcher, type TermMatcher } from './term-matcher.js';
 
 export interface SpeakerInput {
@@ -93,15 +93,26 @@ export function defaultSpeakerRules(): SpeakerRules {
 // Prices as ads write them: ¥199, 39.9元, 99块, 5折, 满299减50.
 const PRICE = /[¥￥]\s?\d|\d(?:\.\d+)?\s?(?:元|块|rmb)|\d\s?折|满\d+减/giu;
 
+// Opening and closing marks; an ASCII " closes the one before it. A quote longer than this is a stray mark, not a
+// quoted phrase (slogans are short), so it cannot swallow the rest of a post.
+const OPENERS = '“‘「『"';
+const CLOSERS = '”’」』"';
+const MAX_QUOTE = 40;
+// The loop below also notes whether any opening mark occurs, so that findQuotes runs only when one does.
+const OPENER_UNITS = unitSetOf(OPENERS);
 // Every unit the loop below looks at (the others cannot change any count).
 const SIGNAL_UNITS = unitSet([
-  0x21, 0xff01, 0x3f, 0xff1f, 0x6211, 0x4f60, 0x60a8, 0xd83c, 0xd83d, 0xd83e, 0x2b50, 0x2728, 0x3010,
+  0x21, 0xff01, 0x3f, 0xff1f, 0x6211, 0x4f60, 0x60a8, 0xd83c, 0xd83d, 0xd83e, 0x2b50, 0x2728, 0x3010, ...Array.from(OPENERS, (c) => c.charCodeAt(0)),
   ...Array.from({ length: 0x27bf - 0x2600 + 1 }, (_v, k) => 0x2600 + k),
   ...Array.from({ length: 10 }, (_v, k) => 0x30 + k),
 ]);
 
+// Whether the text signalValues last read holds an opening quotation mark (read by scoreClasses).
+let sawOpener = false;
+
 /** Writes the raw value of every signal (uncapped) into `out`, in SpeakerSignal.options order. */
 function signalValues(text: string, contactCount: number, out: Float64Array): void {
+  let opener = false;
   let exclamations = 0;
   let questions = 0;
   let firstPerson = 0;
@@ -125,7 +136,9 @@ function signalValues(text: string, contactCount: number, out: Float64Array): vo
     else if ((c >= 0xd83c && c <= 0xd83e) || (c >= 0x2600 && c <= 0x27bf) || c === 0x2b50 || c === 0x2728) emoji++;
     else if (c === 0x3010 /* 【 */ && text.startsWith(CONTACT_PLACEHOLDER, i)) placeholders++;
     else if (c >= 0x30 && c <= 0x39) digits = true;
+    else if (hasUnit(OPENER_UNITS, c)) opener = true;
   }
+  sawOpener = opener;
   let prices = 0;
   if (digits) {
     // Every PRICE alternative contains an ASCII digit (\d is ASCII-only, even with the u flag).
@@ -182,12 +195,6 @@ function insideQuote(index: number): boolean {
   return false;
 }
 
-// Opening and closing marks; an ASCII " closes the one before it. A quote longer than this is a stray mark, not a
-// quoted phrase (slogans are short), so it cannot swallow the rest of a post.
-const OPENERS = '“‘「『"';
-const CLOSERS = '”’」』"';
-const MAX_QUOTE = 40;
-
 /** Fills quoteStart/quoteEnd with the quoted spans of `text` (up to 16). */
 function findQuotes(text: string): void {
   quoteCount = 0;
@@ -206,14 +213,15 @@ function findQuotes(text: string): void {
   }
 }
 
-function countCues(text: string, rules: SpeakerRules): void {
+/** `mayQuote: false` says the text holds no opening mark (so it has no quoted span: findQuotes is skipped). */
+function countCues(text: string, rules: SpeakerRules, mayQuote = true): void {
   const n = rules.cueNames.length;
   if (cueScratch.length < n) cueScratch = new Uint16Array(n * 2);
   cueScratch.fill(0, 0, n);
   scanTail = rules.cueTail;
   scanTailStart = text.length - rules.tailChars;
   scanQuotedCue = rules.quotedCue;
-  if (rules.quotedCue >= 0) findQuotes(text);
+  if (rules.quotedCue >= 0 && mayQuote) findQuotes(text);
   else quoteCount = 0;
   rules.matcher.scan(text, bumpCue);
 }
@@ -225,7 +233,10 @@ function countCues(text: string, rules: SpeakerRules): void {
 function scoreClasses(input: SpeakerInput, rules: SpeakerRules, scores: Float64Array, fired: string[] | null): void {
   const k = CLASSES.length;
   scores.set(rules.bias);
-  countCues(input.text, rules);
+  // Signals first (their pass also says whether any quotation mark opens); added after the cues, as always.
+  const values = signalScratch;
+  signalValues(input.text, input.contactCount, values);
+  countCues(input.text, rules, sawOpener);
   const cueHits = cueScratch;
   for (let cue = 0; cue < rules.cueNames.length; cue++) {
     const hits = cueHits[cue] as number;
@@ -234,8 +245,6 @@ function scoreClasses(input: SpeakerInput, rules: SpeakerRules, scores: Float64A
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + n * (rules.cueWeights[cue * k + c] as number);
     fired?.push(`${rules.cueNames[cue] as string}×${hits}`);
   }
-  const values = signalScratch;
-  signalValues(input.text, input.contactCount, values);
   for (const s of rules.signals) {
     const raw = values[s.index] as number;
     const v = Math.min(raw, s.cap);

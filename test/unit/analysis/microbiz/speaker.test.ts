@@ -96,6 +96,16 @@ describe('cue scopes (speaker.v3 rules format)', () => {
     expect(e.fired).toContain('quoted×1');
   });
 
+  it('scores quoted cues the same when quotes are looked for only in texts with an opening mark', () => {
+    // explainSpeaker skips the quote search when its signal pass saw no opening mark; countSpeakerCues always searches.
+    const texts = ['这个“月入过万”的面膜我也买过，包邮的', '说是「月入过万」，还有‘包邮’', '她说"月入过万"', '『包邮』私我', '月入过万，包邮，私我', '”月入过万”', '没有引号的一句话'];
+    for (const text of texts) {
+      const fired = explainSpeaker({ text, tokens: [], contactCount: 0 }, rules).fired;
+      const expected = hits(text).flatMap((n, cue) => (n > 0 ? [`${rules.cueNames[cue]}×${n}`] : []));
+      expect(fired).toEqual(expected);
+    }
+  });
+
   it('does not let a stray opening mark swallow the rest of the post', () => {
     expect(hits(`“${'很长的一句话'.repeat(10)}月入过万，包邮”`)).toEqual([2, 0, 0]);
     expect(hits('“没有闭合 月入过万')).toEqual([1, 0, 0]);
