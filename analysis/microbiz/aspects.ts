@@ -113,14 +113,18 @@ interface CountedHit {
   offset: number;
 }
 
+// How often each term (by index) was counted in the text being scanned: zero between calls, as only the terms of
+// the call's hits are set (and reset when counting ends). A table instead of a Map per document.
+let termCounts = new Uint8Array(0);
+
 /**
  * Adds one hit's weight to its aspect's evidence. A module function rather than a closure per call: tsx (which runs
  * Pulse) names every named closure with Object.defineProperty, a cost paid per document.
  */
-function countHit(hit: Hit, offset: number, evidence: Float64Array, termCounts: Map<number, number>, hits: CountedHit[]): void {
-  const seen = termCounts.get(hit.term) ?? 0;
+function countHit(hit: Hit, offset: number, evidence: Float64Array, hits: CountedHit[]): void {
+  const seen = termCounts[hit.term] as number;
   if (seen >= 2) return; // a repeated word is one piece of evidence, not ten
-  termCounts.set(hit.term, seen + 1);
+  termCounts[hit.term] = seen + 1;
   evidence[hit.aspect] = (evidence[hit.aspect] as number) + hit.weight;
   hits.push({ aspect: hit.aspect, term: hit.term, offset });
 }
@@ -140,7 +144,7 @@ export function detectAspectsInSentences(
   const n = rules.names.length;
   const evidence = new Float64Array(n);
   const excludedUntil = new Int32Array(n);
-  const termCounts = new Map<number, number>();
+  if (termCounts.length < rules.terms.length) termCounts = new Uint8Array(rules.terms.length);
   const hits: CountedHit[] = [];
 
   rules.matcher.scan(text, ({ term, payload }, offset) => {
@@ -149,14 +153,15 @@ export function detectAspectsInSentences(
       return;
     }
     if (offset < (excludedUntil[payload.aspect] as number)) return;
-    countHit(payload, offset, evidence, termCounts, hits);
+    countHit(payload, offset, evidence, hits);
   });
   if (rules.words.size > 0) {
     for (const token of tokens) {
       const list = mayContain(rules.wordFirstUnits, token) ? rules.words.get(token) : undefined;
-      if (list) for (const hit of list) countHit(hit, text.indexOf(token), evidence, termCounts, hits);
+      if (list) for (const hit of list) countHit(hit, text.indexOf(token), evidence, hits);
     }
   }
+  for (const h of hits) termCounts[h.term] = 0;
 
   const found: number[] = [];
   for (let a = 0; a < n; a++) if ((evidence[a] as number) >= rules.threshold) found.push(a);

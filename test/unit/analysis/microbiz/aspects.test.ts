@@ -53,6 +53,17 @@ describe('detectAspects', () => {
     expect(withTokens).toEqual(['stockpiling']);
   });
 
+  it('counts a repeated term at most twice per text, afresh for every text', () => {
+    const confidence = (text: string) => detectAspects([], text, () => 0).map((a) => [a.name, a.confidence]);
+    const once = confidence('退款太难了。');
+    const twice = confidence('退款太难了。退款还没到。');
+    expect(confidence('退款太难了。退款还没到。退款退款退款。')).toEqual(twice); // capped at two
+    expect(twice).not.toEqual(once);
+    // The counts of one text never leak into the next (each call starts from zero).
+    expect(confidence('退款太难了。')).toEqual(once);
+    expect(confidence('退款太难了。退款还没到。')).toEqual(twice);
+  });
+
   it('splits sentences on Chinese and ASCII enders', () => {
     expect(sentenceBounds('一。二！三?四')).toEqual([0, 2, 4, 6, 7]);
     expect(sentenceBounds('')).toEqual([0]);
