@@ -105,7 +105,7 @@ interface Scanned {
 
 // Output units of scanAndFold once the input needs folding, decoded into a string in one native call: cheaper than
 // concatenating a slice per changed unit (Chinese text has a full-width comma every few characters). Grown on demand.
-let folded = new Uint16Array(4096);
+let folded: Uint16Array | undefined;
 // ignoreBOM: a U+FEFF at the start must stay text (never happens: the fold drops it as junk, but decode must not care).
 let utf16: TextDecoder | undefined;
 
@@ -128,7 +128,7 @@ function scanAndFold(text: string): Scanned {
     if (k & C_FOLD) break;
   }
   if (i === n) return { text, any, junk: 0, lone: false };
-  if (folded.length < n) folded = new Uint16Array(n + 4096);
+  if (folded === undefined || folded.length < n) folded = new Uint16Array(n + 4096);
   const out = folded;
   for (let j = 0; j < i; j++) out[j] = text.charCodeAt(j);
   let o = i;
