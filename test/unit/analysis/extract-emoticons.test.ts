@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../../helpers/random-strings.js';
 import { EMOTICON_OR_EMOJI, extractEmoticons } from '../../../analysis/extract-emoticons.js';
 
 // What normalizeText did before the scan: one global regex replace.
@@ -55,15 +56,7 @@ describe('extractEmoticons (table-driven scan equal to the EMOTICON_OR_EMOJI reg
 
   it('matches the regex on random strings of the units that matter', () => {
     const alphabet = ['[', ']', '哈', 'a', 'Z', '1', ' ', '😀', '❤', '\uFE0F', '\u200D', '\uD83D', '\uDE00', '🏻', '©', '𠀀', '，'];
-    let seed = 12345;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    for (let k = 0; k < 3000; k++) {
-      let t = '';
-      const len = rnd(16);
-      for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
+    for (const t of randomStrings(alphabet, { count: 3000, seed: 12345, lengthSpan: 16 })) {
       expect(byScan(t), JSON.stringify(t)).toEqual(byRegex(t));
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../../helpers/random-strings.js';
 import { normalizeText, sanitizeText, toHalfWidth } from '../../../analysis/normalize.js';
 
 // normalizeText folds sanitizeText + toHalfWidth into its one scan of the input; on text without links, mentions
@@ -43,15 +44,7 @@ describe('normalizeText: one-pass sanitize + half-width', () => {
 
   it('equals the separate passes on random strings of the units that matter', () => {
     const alphabet = ['\u0000', '\u0001', '\ufffd', '\ufeff', '\u200b', '\t', '\n', '\u3000', '\u00a0', 'Ａ', '，', '～', 'a', ' ', '好', '\uD83D', '\uDE00', '😀', '\u2028', '\u0085', '\uff5f'];
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    for (let k = 0; k < 3000; k++) {
-      let t = '';
-      const len = 1 + rnd(14);
-      for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
+    for (const t of randomStrings(alphabet, { count: 3000, seed: 7, minLength: 1, lengthSpan: 14 })) {
       const n = normalizeText(t, options);
       expect({ text: n.text, flags: n.flags }, JSON.stringify(t)).toEqual(expected(t));
     }

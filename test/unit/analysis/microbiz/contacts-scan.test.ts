@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../../../helpers/random-strings.js';
 import {
   CONTACT_PLACEHOLDER,
   DIGIT_RUN,
@@ -109,15 +110,7 @@ describe('replaceEmails (EMAIL tried only at the start each @ allows)', () => {
 
   it('finds the same matches as the global regex on random strings', () => {
     const alphabet = ['a', 'B', '1', '.', '-', '_', '@', 'com', ' ', '好', '\u212A', 'x'.repeat(30), '😀', '@a.cn'];
-    let seed = 3;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    for (let k = 0; k < 5000; k++) {
-      let t = '';
-      const len = rnd(14);
-      for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
+    for (const t of randomStrings(alphabet, { count: 5000, seed: 3, lengthSpan: 14 })) {
       expect(scan(t), JSON.stringify(t)).toBe(byEmailRegex(t));
     }
   });
@@ -159,15 +152,7 @@ describe('replaceDigitRuns (sticky runs from a plain digit-start search)', () =>
 
   it('matches the global regex on random strings', () => {
     const alphabet = ['1', '9', '０', '①', '𝟗', '\uD835', '\uFE0F', '\u20E3', ' ', '-', '😀', '好', 'a', '\n', '.'];
-    let seed = 11;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    for (let k = 0; k < 5000; k++) {
-      let t = '';
-      const len = rnd(16);
-      for (let j = 0; j < len; j++) t += alphabet[rnd(alphabet.length)];
+    for (const t of randomStrings(alphabet, { count: 5000, seed: 11, lengthSpan: 16 })) {
       expect(run(t, 'scan'), JSON.stringify(t)).toEqual(run(t, 'regex'));
     }
   });
