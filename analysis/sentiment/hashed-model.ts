@@ -1,8 +1,8 @@
 /**
  * The trained layer at prediction time: hashed-feature logistic regressions. Takes model data, gives a
  * SentimentModel whose outputs() are sums of weight lookups over one feature extraction (general model, social
- * model and gate share the features; one reusable buffer, no allocation per call). Training (train/) uses the same
- * `linearScore` so that train and predict can never drift apart.
+ * model and gate share the features; one reusable buffer, no allocation per call). Training (train/) scores its
+ * held-out rows through this very function, so train and predict can never drift apart.
  */
 import { createHash } from 'node:crypto';
 import { AnalysisError } from '../errors.js';

@@ -72,19 +72,21 @@ describe('InMemoryClusterStore', () => {
   });
 });
 
+/** murmur3's finalizer written out independently of the code under test (the reference both checks below use). */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * The signature as its doc comment defines it, written the obvious way (one pass per shingle over all HASHES slots,
  * `toLowerCase` per token): the optimised signature() must give exactly these values, or every stored band key of
  * the mh2 scheme would stop matching.
  */
 function referenceSignature(tokens: readonly string[]): Uint32Array {
-  const fmix = (h: number): number => {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  };
   const fnv = (s: string): number => {
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -133,13 +135,6 @@ describe('signature values', () => {
 
 describe('createSimdMinHash', () => {
   it('exists on this runtime and gives the JS minima for any number of seeds, also when its memory has to grow', () => {
-    const fmix = (h: number): number => {
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      return (h ^ (h >>> 16)) >>> 0;
-    };
     for (const seedCount of [1, 5, 50]) {
       const seeds = Uint32Array.from({ length: seedCount }, (_v, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
       const kernel = createSimdMinHash(seeds);
