@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AnalysisError } from './errors.js';
-import { firstUnitTable, isNumberLike, mayContain } from './token-classes.js';
+import { wordFilter, isNumberLike, mayContain } from './token-classes.js';
 
 export interface KeywordExtractor {
   readonly version: string;
@@ -125,7 +125,7 @@ export interface KeywordOptions {
 export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExtractor {
   const idfPath = options.idfPath ?? defaultIdfPath();
   const exclude = new Set(options.exclude ?? []);
-  const excludeFirst = firstUnitTable(exclude);
+  const excludeFilter = wordFilter(exclude);
   let text: string;
   try {
     text = readFileSync(idfPath, 'utf8');
@@ -147,7 +147,7 @@ export function createKeywordExtractor(options: KeywordOptions = {}): KeywordExt
       // document, and each token is hashed once.
       counts.reset(tokens.length);
       for (const t of tokens) {
-        if (t.length < 2 || isNumberLike(t) || (mayContain(excludeFirst, t) && exclude.has(t))) continue;
+        if (t.length < 2 || isNumberLike(t) || (mayContain(excludeFilter, t) && exclude.has(t))) continue;
         counts.add(t, fnv1a(t));
       }
       // Top-N by insertion into a short sorted list (no full sort); ties break by word, so output is deterministic.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { AnalysisError } from './errors.js';
-import { firstUnitTable, isPunctOrSpace, mayContain } from './token-classes.js';
+import { wordFilter, isPunctOrSpace, mayContain } from './token-classes.js';
 import { hasUnit, unitSet } from './unit-set.js';
 
 export const SEGMENTER_DICT_VERSION = '1';
@@ -107,10 +107,10 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
     .map((l) => l.split(' ')[0] ?? '')
     .filter((w) => w.length > 0);
   const stopWords = loadStopWords(options.stopWordsPath ?? defaultStopWordsPath);
-  const stopFirst = firstUnitTable(stopWords);
+  const stopFilter = wordFilter(stopWords);
   // One-unit stop words (的, 了, punctuation: most stop-word hits) answer from a table, without hashing the word.
   const stopUnit = unitSet([...stopWords].filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
-  const isStop = (w: string): boolean => (w.length === 1 ? hasUnit(stopUnit, w.charCodeAt(0)) : mayContain(stopFirst, w) && stopWords.has(w));
+  const isStop = (w: string): boolean => (w.length === 1 ? hasUnit(stopUnit, w.charCodeAt(0)) : mayContain(stopFilter, w) && stopWords.has(w));
   const hmm = options.hmm ?? false;
 
   return {

@@ -6,7 +6,7 @@
 import type { AspectMention, AspectName, Sentiment } from '../analyzed-document.js';
 import { AspectName as AspectNames } from '../analyzed-document.js';
 import { DEFAULT_ASPECTS_FILE, AspectRulesFile, readRulesFile } from './rules-data.js';
-import { firstUnitTable, mayContain } from '../token-classes.js';
+import { wordFilter, mayContain } from '../token-classes.js';
 import type { UnitSet } from '../unit-set.js';
 import { createTermMatcher, type TermMatcher } from './term-matcher.js';
 
@@ -31,8 +31,8 @@ export interface AspectRules {
   readonly matcher: TermMatcher<Hit>;
   /** Whole-token words → hits (one word may serve several aspects). */
   readonly words: ReadonlyMap<string, readonly Hit[]>;
-  /** firstUnitTable of the keys of `words`. */
-  readonly wordFirstUnits: UnitSet;
+  /** wordFilter of the keys of `words`. */
+  readonly wordsFilter: UnitSet;
 }
 
 /** Compiles a rules file (already parsed) into matchers. */
@@ -58,8 +58,8 @@ export function compileAspectRules(file: AspectRulesFile): AspectRules {
   });
   // Exclusions must be seen before the terms they cover: at one position the matcher gives longer strings first,
   // and an exclusion covering a term that starts later ("幸亏" over "亏") starts earlier.
-  const wordFirstUnits = firstUnitTable(words.keys());
-  return { version: file.version, threshold: file.threshold, names, terms, matcher: createTermMatcher(entries), words, wordFirstUnits };
+  const wordsFilter = wordFilter(words.keys());
+  return { version: file.version, threshold: file.threshold, names, terms, matcher: createTermMatcher(entries), words, wordsFilter };
 }
 
 let defaultRules: AspectRules | undefined;
@@ -157,7 +157,7 @@ export function detectAspectsInSentences(
   });
   if (rules.words.size > 0) {
     for (const token of tokens) {
-      const list = mayContain(rules.wordFirstUnits, token) ? rules.words.get(token) : undefined;
+      const list = mayContain(rules.wordsFilter, token) ? rules.words.get(token) : undefined;
       if (list) for (const hit of list) countHit(hit, text.indexOf(token), evidence, hits);
     }
   }

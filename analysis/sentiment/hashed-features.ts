@@ -15,8 +15,8 @@ export interface FeatureOptions {
   /** log2 of the number of weight buckets. */
   bits: number;
   negators: ReadonlySet<string>;
-  /** firstUnitTable(negators), if the caller built it: skips the Set lookup for most words. */
-  negatorFirstUnits?: UnitSet;
+  /** wordFilter(negators), if the caller built it: skips the Set lookup for most words. */
+  negatorFilter?: UnitSet;
   /** Count each feature once per text (presence, not frequency). */
   binary?: boolean;
 }
@@ -107,7 +107,7 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
 
   let prev = 0;
   let negatedFor = 0;
-  const negatorFirst = options.negatorFirstUnits;
+  const negatorFilter = options.negatorFilter;
   for (const w of input.words) {
     if (isClauseEnd(w)) {
       prev = 0;
@@ -121,7 +121,7 @@ export function extractFeatures(input: SentimentInput, options: FeatureOptions, 
       out[count++] = finish(hw ^ SEED_NEG, shift);
       negatedFor--;
     }
-    if ((negatorFirst === undefined || mayContain(negatorFirst, w)) && options.negators.has(w)) negatedFor = NEGATION_SCOPE;
+    if ((negatorFilter === undefined || mayContain(negatorFilter, w)) && options.negators.has(w)) negatedFor = NEGATION_SCOPE;
     prev = hw;
   }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AnalysisError } from '../errors.js';
-import { firstUnitTable } from '../token-classes.js';
+import { wordFilter } from '../token-classes.js';
 import { createFeatureBuffer, extractFeatures, FEATURE_LAYOUT, type FeatureBuffer, type FeatureOptions } from './hashed-features.js';
 import type { ModelData } from './model-file.js';
 import type { ModelOutputs, SentimentInput, SentimentModel } from './sentiment-input.js';
@@ -51,7 +51,7 @@ export function createHashedModel(data: ModelData, bytes: Uint8Array, file = '(b
     throw new AnalysisError('MODEL_INCOMPATIBLE', `sentiment model ${file} uses features ${data.header.layout}, this code computes ${FEATURE_LAYOUT}`, { file });
   }
   const negators = new Set(data.header.negators);
-  const options: FeatureOptions = { bits: data.header.bits, negators, negatorFirstUnits: firstUnitTable(negators), binary: data.header.binary === true };
+  const options: FeatureOptions = { bits: data.header.bits, negators, negatorFilter: wordFilter(negators), binary: data.header.binary === true };
   const buf = createFeatureBuffer();
   const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 6);
   const { social, gate } = data.header;

@@ -53,10 +53,10 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
   let segmentStart = 0; // evidence index where the text after the last contrast marker begins
   let contrasted = false;
 
-  const first = lex.entryFirstUnits;
+  const filter = lex.entryFilter;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const e = mayContain(first, w) ? lex.entries.get(w) : undefined;
+    const e = mayContain(filter, w) ? lex.entries.get(w) : undefined;
     if (e === undefined) {
       if (isClauseEnd(w)) clauseStart = i + 1;
       continue;
@@ -74,7 +74,7 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     if (base === 0) continue;
     // "好漂亮": 好 acts as a degree adverb for the next sentiment word, not as a word of its own.
     const next = words[i + 1];
-    if (e.degree !== 0 && next !== undefined && mayContain(first, next) && (lex.entries.get(next)?.word ?? 0) !== 0) continue;
+    if (e.degree !== 0 && next !== undefined && mayContain(filter, next) && (lex.entries.get(next)?.word ?? 0) !== 0) continue;
 
     let value = base;
     let term = explain ? w : '';
@@ -82,7 +82,7 @@ export function scoreLexicon(words: readonly string[], emoticons: readonly strin
     let negated = false;
     for (let j = i - 1; j >= clauseStart && j >= i - LOOKBACK; j--) {
       const m = words[j]!;
-      const me = mayContain(first, m) ? lex.entries.get(m) : undefined;
+      const me = mayContain(filter, m) ? lex.entries.get(m) : undefined;
       if (me === undefined) {
         degreeRight = 0;
         continue;

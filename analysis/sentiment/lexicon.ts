@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AnalysisError } from '../errors.js';
-import { firstUnitTable } from '../token-classes.js';
+import { wordFilter } from '../token-classes.js';
 import type { UnitSet } from '../unit-set.js';
 
 export const LEXICON_VERSION = '2';
@@ -33,8 +33,8 @@ export interface Lexicon {
   readonly emoticons: ReadonlyMap<string, number>;
   /** The four word tables above merged by word. */
   readonly entries: ReadonlyMap<string, LexiconEntry>;
-  /** firstUnitTable of the keys of `entries`: words whose first unit is unmarked have no entry. */
-  readonly entryFirstUnits: UnitSet;
+  /** wordFilter of the keys of `entries`: a word it rejects has no entry. */
+  readonly entryFilter: UnitSet;
 }
 
 function readList(dir: string, name: string, hash: ReturnType<typeof createHash>): Array<[string, number]> {
@@ -77,6 +77,6 @@ export function loadLexicon(dir: string = defaultLexiconDir): Lexicon {
   for (const [w, v] of degree) entry(w).degree = v;
   for (const w of negators) entry(w).negator = true;
   for (const w of contrast) entry(w).contrast = true;
-  const entryFirstUnits = firstUnitTable(entries.keys());
-  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons, entries, entryFirstUnits };
+  const entryFilter = wordFilter(entries.keys());
+  return { version: `${LEXICON_VERSION}.${hash.digest('hex').slice(0, 6)}`, words, negators, degree, contrast, emoticons, entries, entryFilter };
 }
