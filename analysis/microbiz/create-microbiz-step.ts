@@ -41,7 +41,7 @@ function windowText(text: string, bounds: readonly number[], indexes: readonly n
   return out;
 }
 
-/** The step, carrying its version ("mb:aspects.v2+speaker.v3+mh2") so the analyzer can stamp it up front. */
+/** The step, carrying its version ("mb:aspects.v2+speaker.v3+mh3") so the analyzer can stamp it up front. */
 export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
 
 export function createMicrobizStep(options: MicrobizStepOptions = {}): VersionedMicrobizStep {

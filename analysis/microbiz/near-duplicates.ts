@@ -10,7 +10,7 @@ export const BANDS = 20;
 export const ROWS = 5;
 export const HASHES = BANDS * ROWS;
 /** Part of every band key, so band keys of an older scheme never match new ones. */
-export const NEAR_DUPLICATE_VERSION = 'mh2';
+export const NEAR_DUPLICATE_VERSION = 'mh3';
 /** Fewer shingles than this: too little text to call anything a copy; the doc gets no bands (its own cluster). */
 export const MIN_SHINGLES = 3;
 
@@ -174,32 +174,33 @@ function jsMinima(pairs: Int32Array, shingles: number, mins: Uint32Array): void 
   }
 }
 
-// Band key text without per-call number formatting: per-band prefixes, and the 64-bit digest's 16 hex digits made
-// in one String.fromCharCode call (one flat string instead of eight two-digit pieces concatenated).
-const BAND_PREFIX: readonly string[] = Array.from({ length: BANDS }, (_v, b) => `${NEAR_DUPLICATE_VERSION}:${b}:`);
-const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-function hex64(a: number, b: number): string {
-  const x = HEX;
-  return String.fromCharCode(
-    x[a >>> 28]!, x[(a >>> 24) & 15]!, x[(a >>> 20) & 15]!, x[(a >>> 16) & 15]!, x[(a >>> 12) & 15]!, x[(a >>> 8) & 15]!, x[(a >>> 4) & 15]!, x[a & 15]!,
-    x[b >>> 28]!, x[(b >>> 24) & 15]!, x[(b >>> 20) & 15]!, x[(b >>> 16) & 15]!, x[(b >>> 12) & 15]!, x[(b >>> 8) & 15]!, x[(b >>> 4) & 15]!, x[b & 15]!,
-  );
-}
+// Band keys spell the band's rows out instead of hashing them: five 16-bit minima are 80 bits, three base64url
+// characters each, so two keys are equal exactly when the bands are (no digest, no collisions), and the whole key
+// comes from one String.fromCharCode call of one-byte characters (cheaper than a 64-bit digest and its hex).
+const KEY_ALPHABET = Uint8Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', (c) => c.charCodeAt(0));
+const KEY_PREFIX = Uint8Array.from(`${NEAR_DUPLICATE_VERSION}:`, (c) => c.charCodeAt(0));
+if (KEY_PREFIX.length !== 4 || BANDS > 64 || ROWS !== 5) throw new Error('band key layout: update bands()');
 
-/** LSH band keys of a signature: `mh2:<band>:<64-bit hex>`; empty for an empty signature. */
+/** LSH band keys of a signature: `mh3:<band as one base64url char>:<15 base64url chars of the 5 rows>`; empty for an empty signature. */
 export function bands(sig: MinHashSignature): string[] {
   if (sig.length !== HASHES) return [];
+  const x = KEY_ALPHABET;
+  const p = KEY_PREFIX;
   const out: string[] = new Array<string>(BANDS);
-  for (let b = 0; b < BANDS; b++) {
-    // Two independent 32-bit digests of the band's rows → 64 bits, so unrelated bands practically never collide.
-    let h1 = 0x9747b28c ^ b;
-    let h2 = 0x1b873593 ^ b;
-    for (let r = 0; r < ROWS; r++) {
-      const v = sig[b * ROWS + r] as number;
-      h1 = fmix32(Math.imul(h1, 31) ^ v);
-      h2 = fmix32((h2 + Math.imul(v, 0xcc9e2d51)) >>> 0);
-    }
-    out[b] = (BAND_PREFIX[b] as string) + hex64(h1, h2);
+  for (let b = 0, r = 0; b < BANDS; b++, r += ROWS) {
+    const v0 = sig[r]!;
+    const v1 = sig[r + 1]!;
+    const v2 = sig[r + 2]!;
+    const v3 = sig[r + 3]!;
+    const v4 = sig[r + 4]!;
+    out[b] = String.fromCharCode(
+      p[0]!, p[1]!, p[2]!, p[3]!, x[b]!, 0x3a,
+      x[v0 >>> 12]!, x[(v0 >>> 6) & 63]!, x[v0 & 63]!,
+      x[v1 >>> 12]!, x[(v1 >>> 6) & 63]!, x[v1 & 63]!,
+      x[v2 >>> 12]!, x[(v2 >>> 6) & 63]!, x[v2 & 63]!,
+      x[v3 >>> 12]!, x[(v3 >>> 6) & 63]!, x[v3 & 63]!,
+      x[v4 >>> 12]!, x[(v4 >>> 6) & 63]!, x[v4 & 63]!,
+    );
   }
   return out;
 }

@@ -169,6 +169,6 @@ describe('aspects through the real analyzer', () => {
     const byName = Object.fromEntries(out.aspects.map((a) => [a.name, a]));
     expect(byName['quality']?.label).toBe('pos');
     expect(byName['refunds']?.label).toBe('neg');
-    expect(out.analysisVersion).toContain('mb:aspects.v2+speaker.v3+mh2');
+    expect(out.analysisVersion).toContain('mb:aspects.v2+speaker.v3+mh3');
   });
 });

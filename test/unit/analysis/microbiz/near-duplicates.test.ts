@@ -17,6 +17,22 @@ describe('signature and bands', () => {
     expect(new Set(bands(a)).size).toBe(BANDS);
   });
 
+  it('spell the rows of each band out, so keys are equal exactly when the rows are', () => {
+    const sig = new Uint32Array(HASHES).map((_v, i) => (Math.imul(i + 1, 0x9e3779b1) >>> 16) & 0xffff);
+    const keys = bands(sig);
+    expect(keys[0]).toMatch(/^mh3:A:[A-Za-z0-9_-]{15}$/);
+    const decode = (key: string): number[] => {
+      const digits = [...key.slice(6)].map((c) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(c));
+      return [0, 1, 2, 3, 4].map((r) => (digits[3 * r]! << 12) | (digits[3 * r + 1]! << 6) | digits[3 * r + 2]!);
+    };
+    keys.forEach((key, b) => expect(decode(key)).toEqual([...sig.subarray(b * 5, b * 5 + 5)]));
+    // One row changed by one bit: only its band's key changes; extreme values stay distinct.
+    const other = sig.slice();
+    other[7] = (other[7]! ^ 1) & 0xffff;
+    expect(bands(other).filter((k, b) => k !== keys[b])).toEqual([bands(other)[1]]);
+    expect(bands(new Uint32Array(HASHES).fill(0xffff))[0]).not.toBe(bands(new Uint32Array(HASHES).fill(0))[0]);
+  });
+
   it('give no bands to texts too short to call a copy', () => {
     expect(signature([]).length).toBe(0);
     expect(bands(signature(['好的']))).toEqual([]);
@@ -84,7 +100,7 @@ function fmix(h: number): number {
 /**
  * The signature as its doc comment defines it, written the obvious way (one pass per shingle over all HASHES slots,
  * `toLowerCase` per token): the optimised signature() must give exactly these values, or every stored band key of
- * the mh2 scheme would stop matching.
+ * the mh3 scheme would stop matching.
  */
 function referenceSignature(tokens: readonly string[]): Uint32Array {
   const fnv = (s: string): number => {
