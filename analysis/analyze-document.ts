@@ -41,7 +41,12 @@ export function analyzeText(text: string, steps: AnalyzeSteps): TextAnalysis {
   return { normalized, words, tokens, sentiment, keywords: steps.keywords(tokens) };
 }
 
+/** Lists of both parts in order; the body's own list when the title has none (most documents have no title). */
+const both = (title: string[], body: string[]): string[] => (title.length === 0 ? body : title.concat(body));
+
 function mergeFlags(title: NormalizedText, body: NormalizedText): string[] {
+  // An untitled document: the title is only 'empty', and the body's flags already say what the merge would.
+  if (title.text.length === 0 && title.flags.length === 1 && body.text.length > 0) return body.flags;
   const flags: string[] = [];
   for (const list of [title.flags, body.flags]) {
     for (const f of list) if (f !== 'empty' && f !== 'no_chinese' && !flags.includes(f)) flags.push(f);
@@ -133,8 +138,8 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     clusterId: microbiz.clusterId,
     redactions: { contacts: title.contacts + body.contacts },
     flags: mergeFlags(title, body),
-    mentions: title.mentions.concat(body.mentions),
-    links: title.links.concat(body.links),
+    mentions: both(title.mentions, body.mentions),
+    links: both(title.links, body.links),
     emoticons,
     analysisVersion: microbiz.version ? `${steps.version}|${microbiz.version}` : steps.version,
     analyzedAt: isoOf(now),

@@ -104,10 +104,20 @@ interface Scanned {
 }
 
 // Output units of scanAndFold once the input needs folding, decoded into a string in one native call: cheaper than
-// concatenating a slice per changed unit (Chinese text has a full-width comma every few characters). Grown on demand.
+// concatenating a slice per changed unit (Chinese text has a full-width comma every few characters). Grown on demand,
+// with a Buffer over the same memory: its utf16le decoding takes half the time of a TextDecoder's on a post.
 let folded: Uint16Array | undefined;
-// ignoreBOM: a U+FEFF at the start must stay text (never happens: the fold drops it as junk, but decode must not care).
-let utf16: TextDecoder | undefined;
+let foldedBytes: Buffer | undefined;
+/** Byte order of the typed arrays the decoder reads. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+// Big-endian hosts only (typed arrays use the host's byte order). ignoreBOM: a U+FEFF at the start must stay text.
+let utf16be: TextDecoder | undefined;
+
+function decodeFolded(out: Uint16Array, units: number): string {
+  if (LITTLE_ENDIAN) return foldedBytes!.toString('utf16le', 0, units * 2);
+  utf16be ??= new TextDecoder('utf-16be', { ignoreBOM: true });
+  return utf16be.decode(out.subarray(0, units));
+}
 
 /**
  * One pass over the input: its character classes, its junk count and lone surrogates, and at the same time
@@ -128,7 +138,10 @@ function scanAndFold(text: string): Scanned {
     if (k & C_FOLD) break;
   }
   if (i === n) return { text, any, junk: 0, lone: false };
-  if (folded === undefined || folded.length < n) folded = new Uint16Array(n + 4096);
+  if (folded === undefined || folded.length < n) {
+    folded = new Uint16Array(n + 4096);
+    foldedBytes = Buffer.from(folded.buffer, folded.byteOffset, folded.byteLength);
+  }
   const out = folded;
   for (let j = 0; j < i; j++) out[j] = text.charCodeAt(j);
   let o = i;
@@ -167,14 +180,9 @@ function scanAndFold(text: string): Scanned {
   }
   // Only paired surrogates seen: nothing changed.
   if (!changed) return { text, any, junk, lone };
-  utf16 ??= new TextDecoder(littleEndian() ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
-  return { text: utf16.decode(out.subarray(0, o)), any, junk, lone };
+  return { text: decodeFolded(out, o), any, junk, lone };
 }
 
-/** Byte order of the typed arrays the decoder reads. */
-function littleEndian(): boolean {
-  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-}
 
 /** Lone surrogates, NUL and U+FFFD → space, control characters dropped, odd whitespace → space. Characters otherwise kept. */
 export function sanitizeText(text: string): string {

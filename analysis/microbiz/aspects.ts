@@ -8,7 +8,7 @@ import { AspectName as AspectNames } from '../analyzed-document.js';
 import { DEFAULT_ASPECTS_FILE, AspectRulesFile, readRulesFile } from './rules-data.js';
 import { wordFilter, mayContain } from '../token-classes.js';
 import type { UnitSet } from '../unit-set.js';
-import { createTermMatcher, type TermMatcher } from './term-matcher.js';
+import { createTermMatcher, type TermEntry, type TermMatcher } from './term-matcher.js';
 
 /** Sentiment of a span of text: a score in [-1, 1], or a full Sentiment (then its label and confidence are kept). */
 export type SentimentOf = (span: string) => number | Sentiment;
@@ -129,6 +129,22 @@ function countHit(hit: Hit, offset: number, evidence: Float64Array, hits: Counte
   hits.push({ aspect: hit.aspect, term: hit.term, offset });
 }
 
+// State of the scan in progress (detectAspectsInSentences is synchronous), read by countTermHit: no closure and no
+// typed arrays allocated per document.
+let scanEvidence = new Float64Array(0);
+let scanExcludedUntil = new Int32Array(0);
+let scanHits: CountedHit[] = [];
+
+function countTermHit(entry: TermEntry<Hit>, offset: number): void {
+  const hit = entry.payload;
+  if (hit.exclude) {
+    scanExcludedUntil[hit.aspect] = Math.max(scanExcludedUntil[hit.aspect] as number, offset + entry.term.length);
+    return;
+  }
+  if (offset < (scanExcludedUntil[hit.aspect] as number)) return;
+  countHit(hit, offset, scanEvidence, scanHits);
+}
+
 /**
  * Aspects of one text, strongest evidence first; `bounds` are sentence offsets as sentenceBounds() gives them.
  * `score`/`label` are the aspect's own sentiment (from the sentences mentioning its terms); `confidence` is how
@@ -142,19 +158,16 @@ export function detectAspectsInSentences(
   rules: AspectRules = defaultAspectRules(),
 ): AspectMention[] {
   const n = rules.names.length;
-  const evidence = new Float64Array(n);
-  const excludedUntil = new Int32Array(n);
+  if (scanEvidence.length < n) {
+    scanEvidence = new Float64Array(n);
+    scanExcludedUntil = new Int32Array(n);
+  }
+  const evidence = scanEvidence.fill(0, 0, n);
+  scanExcludedUntil.fill(0, 0, n);
   if (termCounts.length < rules.terms.length) termCounts = new Uint8Array(rules.terms.length);
   const hits: CountedHit[] = [];
-
-  rules.matcher.scan(text, ({ term, payload }, offset) => {
-    if (payload.exclude) {
-      excludedUntil[payload.aspect] = Math.max(excludedUntil[payload.aspect] as number, offset + term.length);
-      return;
-    }
-    if (offset < (excludedUntil[payload.aspect] as number)) return;
-    countHit(payload, offset, evidence, hits);
-  });
+  scanHits = hits;
+  rules.matcher.scan(text, countTermHit);
   if (rules.words.size > 0) {
     for (const token of tokens) {
       const list = mayContain(rules.wordsFilter, token) ? rules.words.get(token) : undefined;
