@@ -89,6 +89,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         timezone: config.timezone,
         allowPrivateAddresses: parseAddressAllowance(config.crawlAllowPrivate),
         chromiumPath: config.chromiumPath,
+        maxHostWaitMs: config.crawlMaxHostWaitMs,
       },
       { seenSet: watched.store, sink, log, hostSlots },
     );

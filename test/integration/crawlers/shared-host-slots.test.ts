@@ -211,6 +211,27 @@ describe('two crawl runs on one host', () => {
     await redis.del(hostSlotKey(config.queuePrefix, new URL(site.baseUrl).host));
   });
 
+  it('a crawl worker takes that wait budget from PULSE_CRAWL_MAX_HOST_WAIT_MS', async () => {
+    // The same one-minute booking by "another run"; the source retries once, 50 ms later.
+    const strictFile = join(dir, 'strict.yaml');
+    writeFileSync(
+      strictFile,
+      'sources:\n  - id: forum-a\n    type: html\n    schedule: "0 0 * * *"\n    topics: [微商]\n    startUrls: ["{{baseUrl}}/a/list"]\n' +
+        '    list: { itemLink: a.t }\n    detail: { title: h1, body: .c }\n    limits: { maxRetries: 1 }\n    politeness: { maxRequestsPerMinute: 240, maxConcurrency: 3, retryBackoffMs: 50 }\n',
+    );
+    const host = new URL(site.baseUrl).host;
+    await new RedisHostSlots(redis, config.queuePrefix).reserve(host, 60_000, Infinity);
+    hits.length = 0;
+    const process = crawlProcessor({ config: { ...config, crawlMaxHostWaitMs: 1500 }, queues, redis, log: createLogger({ level: 'silent' }) });
+    const job = { id: 'budget-1', data: { sourceId: 'forum-a', sourcesFile: strictFile, baseUrl: site.baseUrl }, progress: 0, updateProgress: async () => undefined };
+    const started = Date.now();
+    const summary = (await process(job as unknown as Job)) as CrawlSummary;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(hits).toEqual([]);
+    expect(summary.errors).toEqual([{ url: `${site.baseUrl}/a/list`, code: 'HOST_BUSY', message: expect.stringMatching(/\(this request waits at most 1500 ms\)/) }]);
+    await redis.del(hostSlotKey(config.queuePrefix, host));
+  });
+
   it('stops the run with HOST_SLOTS_UNAVAILABLE (retryable, naming source and URL) when Redis is down, fetching no page', async () => {
     // A real Redis client pointed at a port nothing listens on, with the producer profile (fail fast).
     const down = producerConnection(testConfig({ redisUrl: 'redis://127.0.0.1:1' }));

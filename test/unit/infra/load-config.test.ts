@@ -30,6 +30,13 @@ describe('loadConfig', () => {
     expect(c.logPretty).toBe(true);
   });
 
+  it("reads the crawler's shared host-slot wait budget (at least a second)", () => {
+    expect(loadConfig({ env: { PULSE_CONFIG: noFile } }).crawlMaxHostWaitMs).toBe(120_000);
+    expect(loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_CRAWL_MAX_HOST_WAIT_MS: '5000' } }).crawlMaxHostWaitMs).toBe(5000);
+    expect(() => loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_CRAWL_MAX_HOST_WAIT_MS: '10' } })).toThrow(/PULSE_CRAWL_MAX_HOST_WAIT_MS/);
+    expect(() => loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_CRAWL_MAX_HOST_WAIT_MS: 'soon' } })).toThrow(/PULSE_CRAWL_MAX_HOST_WAIT_MS/);
+  });
+
   it('names the variable, its origin and the value in one line, hiding passwords', () => {
     expect(() => loadConfig({ env: { PULSE_CONFIG: noFile, ELASTICSEARCH_URL: 'localhost:9200' } })).toThrow(
       /^invalid config: ELASTICSEARCH_URL \(environment\) .*got "localhost:9200"$/,
