@@ -29,21 +29,28 @@ interface PausedRequest {
 /**
  * Every request of the page — including each hop of a redirect chain, which Playwright's page.route() never sees —
  * is paused through the Chrome DevTools Fetch domain and checked: the main frame's documents against domain and
- * address, everything else against address; images, fonts and media are not loaded at all.
+ * address (and, after the first, against the host's request spacing), everything else against address; images, fonts
+ * and media are not loaded at all.
  */
 async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<string, unknown>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
   const mainFrame = frameTree.frame.id;
+  // The page's first document request is the navigation the crawler already throttled; later ones are redirect hops
+  // (or script-driven navigations), each one more request to its host.
+  let documents = 0;
   cdp.on('Fetch.requestPaused', (event: PausedRequest) => {
     void (async () => {
       const { requestId, resourceType, request } = event;
       const fail = (): Promise<unknown> => cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
-      if (['Image', 'Font', 'Media'].includes(resourceType)) return fail();
+      // Nothing extracted needs them; the favicon is Chromium's own extra request to every site it renders.
+      if (['Image', 'Font', 'Media'].includes(resourceType) || new URL(request.url).pathname === '/favicon.ico') return fail();
       const navigation = resourceType === 'Document' && event.frameId === mainFrame;
       try {
-        if (navigation) await hooks.checkUrl(request.url);
-        else await hooks.checkAddress(request.url);
+        if (navigation) {
+          await hooks.checkUrl(request.url);
+          if (documents++ > 0) await hooks.throttle(request.url);
+        } else await hooks.checkAddress(request.url);
       } catch (error) {
         if (navigation && error instanceof CrawlError) userData['__refusal'] = { code: error.code, message: error.message };
         return fail();
@@ -76,6 +83,8 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
       keepAlive: false,
       preNavigationHooks: [
         async ({ page, request }, gotoOptions) => {
+          // A verdict the page guard left on an earlier attempt must not be read as this attempt's.
+          delete request.userData['__refusal'];
           try {
             await hooks.checkUrl(request.url);
           } catch (error) {
@@ -91,8 +100,10 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
         async ({ request, response }) => {
           const refusal = request.userData['__refusal'] as { code: CrawlErrorCode; message: string } | undefined;
           if (refusal) {
-            request.noRetry = true;
-            throw new CrawlError(refusal.code, refusal.message, { sourceId, url: request.url });
+            const error = new CrawlError(refusal.code, refusal.message, { sourceId, url: request.url });
+            // Refusals are final; a busy or unreachable host schedule on a hop lets the request try again.
+            if (!error.retryable) request.noRetry = true;
+            throw error;
           }
           const status = (response as Response | null | undefined)?.status() ?? 0;
           if (status === 408 || status === 429 || status >= 500) throw new Error(`${status} - server answered ${status}`);

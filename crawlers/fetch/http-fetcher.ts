@@ -2,7 +2,8 @@
  * Plain-HTTP fetching through crawlee's HttpCrawler (CheerioCrawler's base class: CheerioCrawler decodes bytes as
  * UTF-8 before we could sniff `<meta charset>`, so we take the raw bytes and parse with cheerio ourselves).
  * Adds what the project needs on top: identifiable UA, HTTP/1.1 without header generator or proxies, SSRF/domain
- * checks on every hop, a byte cap, retries with exponential backoff on 429/5xx/timeouts, private in-memory storage.
+ * checks and the host's request spacing on every redirect hop, a byte cap, retries with exponential backoff on
+ * 429/5xx/timeouts, private in-memory storage.
  */
 import { Transform } from 'node:stream';
 import { Agent as HttpAgent } from 'node:http';
@@ -73,6 +74,8 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
       keepAlive: false,
       preNavigationHooks: [
         async (ctx, gotOptions) => {
+          // A verdict a redirect hook left on an earlier attempt must not be read as this attempt's.
+          delete ctx.request.userData['__refusal'];
           try {
             await hooks.checkUrl(ctx.request.url);
           } catch (error) {
@@ -90,10 +93,14 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
             hooks: {
               beforeRedirect: [
                 async (next: { url: URL | string }) => {
+                  const hop = String(next.url);
                   try {
-                    await hooks.checkUrl(String(next.url));
+                    await hooks.checkUrl(hop);
+                    // Each hop is one more request to its host: it waits for that host's next slot like any other.
+                    await hooks.throttle(hop);
                   } catch (error) {
-                    ctx.request.noRetry = true;
+                    // Refusals are final; a busy or unreachable host schedule (retryable) lets the request try again.
+                    if (!(error instanceof CrawlError && error.retryable)) ctx.request.noRetry = true;
                     ctx.request.userData['__refusal'] = error instanceof CrawlError ? { code: error.code, message: error.message } : undefined;
                     throw error;
                   }
