@@ -7,10 +7,11 @@
 import { performance } from 'node:perf_hooks';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlSource, MemorySeenSet, parseSources, type RawDocument, type SourceConfig } from '../../../crawlers/index.js';
+import { crawlSource, MemorySeenSet, type RawDocument, type SourceConfig } from '../../../crawlers/index.js';
 import { serveStaticSite, type ServedSite } from '../../../infra/demo-site/serve-demo-site.js';
 import { fixtureSitesDir } from '../../helpers/fixture-server.js';
 import { testConfig } from '../../helpers/test-config.js';
+import { listDetailSource } from '../../helpers/list-detail-source.js';
 
 const intervalMs = 500; // maxRequestsPerMinute 120
 /**
@@ -76,25 +77,7 @@ afterAll(async () => {
 });
 
 function source(type: 'html' | 'browser'): SourceConfig {
-  const [s] = parseSources(
-    {
-      sources: [
-        {
-          id: `hops-${type}`,
-          type,
-          schedule: '0 0 * * *',
-          topics: ['微商'],
-          startUrls: ['{{baseUrl}}/list'],
-          list: { itemLink: 'a.t' },
-          detail: { title: 'h1', body: '.body' },
-          politeness: { maxRequestsPerMinute: 60_000 / intervalMs, maxConcurrency: 3 },
-        },
-      ],
-    },
-    'inline',
-    { baseUrl: site.baseUrl },
-  );
-  return s as SourceConfig;
+  return listDetailSource({ id: `hops-${type}`, type, startUrls: ['{{baseUrl}}/list'], politeness: { maxRequestsPerMinute: 60_000 / intervalMs, maxConcurrency: 3 } }, site.baseUrl);
 }
 
 const smallestGap = (list: { at: number }[]): number => {

@@ -6,10 +6,11 @@
  */
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crawlSource, MemorySeenSet, parseSources, type RawDocument, type SourceConfig } from '../../../crawlers/index.js';
+import { crawlSource, MemorySeenSet, type RawDocument, type SourceConfig } from '../../../crawlers/index.js';
 import { serveStaticSite, type ServedSite } from '../../../infra/demo-site/serve-demo-site.js';
 import { fixtureSitesDir } from '../../helpers/fixture-server.js';
 import { testConfig } from '../../helpers/test-config.js';
+import { listDetailSource } from '../../helpers/list-detail-source.js';
 
 let site: ServedSite;
 let other: ServedSite;
@@ -63,25 +64,7 @@ afterAll(async () => {
 });
 
 function source(type: 'html' | 'browser'): SourceConfig {
-  const [s] = parseSources(
-    {
-      sources: [
-        {
-          id: `redirects-${type}`,
-          type,
-          schedule: '0 0 * * *',
-          topics: ['微商'],
-          startUrls: ['{{baseUrl}}/redirects.html'],
-          list: { itemLink: 'a.t' },
-          detail: { title: 'h1', body: '.body' },
-          politeness: { maxRequestsPerMinute: 6000, maxConcurrency: 2 },
-        },
-      ],
-    },
-    'inline',
-    { baseUrl: site.baseUrl },
-  );
-  return s as SourceConfig;
+  return listDetailSource({ id: `redirects-${type}`, type, startUrls: ['{{baseUrl}}/redirects.html'], politeness: { maxRequestsPerMinute: 6000, maxConcurrency: 2 } }, site.baseUrl);
 }
 
 async function crawl(type: 'html' | 'browser') {
