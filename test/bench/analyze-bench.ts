@@ -15,7 +15,8 @@ import { preMicrobizDefaults } from '../../analysis/microbiz-step.js';
 import type { RawDocument } from '../../crawlers/raw-document.js';
 
 const dataDir = fileURLToPath(new URL('../../../shared/data/sentiment/', import.meta.url));
-const ROUNDS = 5;
+// Nine interleaved rounds: with five, the median of a round moved the posts ratio by ±0.02 between runs.
+const ROUNDS = 9;
 
 function texts(): string[] {
   const out: string[] = [];
