@@ -211,9 +211,9 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   };
   // In process, every wait is bounded by this run's own bookings, so none is capped (as before shared schedules).
   const waitCap = deps.hostSlots ? settings.maxThrottleWaitMs : undefined;
-  const throttleHook = async (url: string): Promise<void> => {
+  const throttleHook = async (url: string, cap = waitCap): Promise<void> => {
     try {
-      await throttle.wait(url, waitCap);
+      await throttle.wait(url, cap);
     } catch (error) {
       // Without the shared schedule no request may go out politely: stop the run; the job is retried as a whole.
       if (error instanceof CrawlError && error.code === 'HOST_SLOTS_UNAVAILABLE' && !fatal) {
@@ -224,7 +224,15 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
       throw error;
     }
   };
-  const hooks = { checkUrl, checkAddress: (u: string) => guard.check(u), throttle: throttleHook, onResponse, onFailure };
+  const throttleHop = async (url: string, maxWaitMs: number): Promise<void> => {
+    try {
+      await throttleHook(url, Math.min(maxWaitMs, waitCap ?? Number.POSITIVE_INFINITY));
+    } catch (error) {
+      if (!(error instanceof CrawlError && error.code === 'HOST_BUSY')) throw error;
+      log.debug({ sourceId: source.id, url }, 'redirect hop goes unspaced: its host slot lies beyond the request timeout');
+    }
+  };
+  const hooks = { checkUrl, checkAddress: (u: string) => guard.check(u), throttle: (u: string) => throttleHook(u), throttleHop, onResponse, onFailure };
   fetcher =
     source.type === 'browser'
       ? // Loaded only for browser sources: Playwright is heavy and plain-HTTP workers never need it.

@@ -76,6 +76,7 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
         async (ctx, gotOptions) => {
           // A verdict a redirect hook left on an earlier attempt must not be read as this attempt's.
           delete ctx.request.userData['__refusal'];
+          let sentAt = 0;
           try {
             await hooks.checkUrl(ctx.request.url);
           } catch (error) {
@@ -83,6 +84,7 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
             throw error;
           }
           await hooks.throttle(ctx.request.url);
+          sentAt = Date.now();
           Object.assign(gotOptions, {
             headers: { 'user-agent': settings.userAgent, accept: settings.accept ?? '*/*', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
             useHeaderGenerator: false,
@@ -96,8 +98,9 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
                   const hop = String(next.url);
                   try {
                     await hooks.checkUrl(hop);
-                    // Each hop is one more request to its host: it waits for that host's next slot like any other.
-                    await hooks.throttle(hop);
+                    // Each hop is one more request to its host: it waits for that host's next slot like any other,
+                    // within what the request's timeout (running since the first hop left) leaves for it, halved.
+                    await hooks.throttleHop(hop, (limits.timeoutMs - (Date.now() - sentAt)) / 2);
                   } catch (error) {
                     // Refusals are final; a busy or unreachable host schedule (retryable) lets the request try again.
                     if (!(error instanceof CrawlError && error.retryable)) ctx.request.noRetry = true;

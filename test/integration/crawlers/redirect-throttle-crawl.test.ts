@@ -51,6 +51,7 @@ beforeAll(async () => {
       (_req, res, url) => {
         if (url.pathname === '/robots.txt') return (res.writeHead(404).end(), true);
         hits.push({ path: url.pathname, at: performance.now() });
+        if (url.pathname === '/solo') return html(res, '<a class="t" href="/go/0">帖子</a>');
         if (url.pathname === '/list') {
           const own = Array.from({ length: links }, (_v, i) => `<a class="t" href="/go/${i}">帖子</a>`);
           const away = Array.from({ length: links }, (_v, i) => `<a class="t" href="/away/${i}">帖子</a>`);
@@ -76,8 +77,9 @@ afterAll(async () => {
   await other.close();
 });
 
-function source(type: 'html' | 'browser'): SourceConfig {
-  return listDetailSource({ id: `hops-${type}`, type, startUrls: ['{{baseUrl}}/list'], politeness: { maxRequestsPerMinute: 60_000 / intervalMs, maxConcurrency: 3 } }, site.baseUrl);
+function source(type: 'html' | 'browser', extra: { startUrls?: string[]; interval?: number; limits?: Record<string, unknown> } = {}): SourceConfig {
+  const politeness = { maxRequestsPerMinute: 60_000 / (extra.interval ?? intervalMs), maxConcurrency: 3 };
+  return listDetailSource({ id: `hops-${type}`, type, startUrls: extra.startUrls ?? ['{{baseUrl}}/list'], politeness, ...(extra.limits ? { limits: extra.limits } : {}) }, site.baseUrl);
 }
 
 const smallestGap = (list: { at: number }[]): number => {
@@ -109,5 +111,17 @@ describe.each(['html', 'browser'] as const)('redirect hops (%s fetcher)', (type)
     // And as a whole: the site's requests after the first span at least their slots.
     const later = hits.slice(1).map((h) => h.at);
     expect(Math.max(...later) - Math.min(...later)).toBeGreaterThanOrEqual((later.length - 1) * intervalMs - toleranceMs[type]);
+  });
+
+  it('go at once when their slot lies beyond what the request timeout leaves (no hop times out for waiting)', async () => {
+    // A 3 s spacing and a 2 s timeout: a hop that waited for its slot would time out on every attempt.
+    hits.length = 0;
+    const docs: RawDocument[] = [];
+    const options = { userAgent: 'PulseBot/0.1 (+test)', authorSalt: 's', allowPrivateAddresses: ['127.0.0.1'], chromiumPath: testConfig().chromiumPath };
+    const slow = source(type, { startUrls: ['{{baseUrl}}/solo'], interval: 3000, limits: { timeoutMs: 2000, maxRetries: 0 } });
+    const summary = await crawlSource(slow, options, { seenSet: new MemorySeenSet(), sink: async (b) => void docs.push(...b) });
+    expect(summary.errors).toEqual([]);
+    expect(docs.map((d) => d.title)).toEqual(['微商文章 0']);
+    expect(hits.map((h) => h.path)).toEqual(['/solo', '/go/0', '/via/0', '/a/0']);
   });
 });
