@@ -181,7 +181,10 @@ const KEY_ALPHABET = Uint8Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop
 const KEY_PREFIX = Uint8Array.from(`${NEAR_DUPLICATE_VERSION}:`, (c) => c.charCodeAt(0));
 if (KEY_PREFIX.length !== 4 || BANDS > 64 || ROWS !== 5) throw new Error('band key layout: update bands()');
 
-/** LSH band keys of a signature: `mh3:<band as one base64url char>:<15 base64url chars of the 5 rows>`; empty for an empty signature. */
+/**
+ * LSH band keys of a signature: `mh3:<band as one base64url char>:<15 base64url chars of its 5 rows>`; empty for an
+ * empty signature.
+ */
 export function bands(sig: MinHashSignature): string[] {
   if (sig.length !== HASHES) return [];
   const x = KEY_ALPHABET;

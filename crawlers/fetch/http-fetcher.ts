@@ -76,7 +76,6 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
         async (ctx, gotOptions) => {
           // A verdict a redirect hook left on an earlier attempt must not be read as this attempt's.
           delete ctx.request.userData['__refusal'];
-          let sentAt = 0;
           try {
             await hooks.checkUrl(ctx.request.url);
           } catch (error) {
@@ -84,7 +83,7 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
             throw error;
           }
           await hooks.throttle(ctx.request.url);
-          sentAt = Date.now();
+          const sentAt = Date.now();
           Object.assign(gotOptions, {
             headers: { 'user-agent': settings.userAgent, accept: settings.accept ?? '*/*', 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
             useHeaderGenerator: false,
