@@ -224,9 +224,10 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
       throw error;
     }
   };
-  const throttleHop = async (url: string, maxWaitMs: number): Promise<void> => {
+  const throttleHop = async (url: string, requestStartedAt: number): Promise<void> => {
+    const budget = (source.limits.timeoutMs - (Date.now() - requestStartedAt)) / 2;
     try {
-      await throttleHook(url, Math.min(maxWaitMs, waitCap ?? Number.POSITIVE_INFINITY));
+      await throttleHook(url, Math.min(budget, waitCap ?? Number.POSITIVE_INFINITY));
     } catch (error) {
       if (!(error instanceof CrawlError && error.code === 'HOST_BUSY')) throw error;
       log.debug({ sourceId: source.id, url }, 'redirect hop goes unspaced: its host slot lies beyond the request timeout');

@@ -32,7 +32,7 @@ interface PausedRequest {
  * address (and, after the first, against the host's request spacing), everything else against address; images, fonts
  * and media are not loaded at all.
  */
-async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<string, unknown>, timeoutMs: number): Promise<void> {
+async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<string, unknown>): Promise<void> {
   const guardedAt = Date.now();
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
@@ -50,8 +50,8 @@ async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<strin
       try {
         if (navigation) {
           await hooks.checkUrl(request.url);
-          // Within what the navigation timeout (running since the page was set up) leaves for it, halved.
-          if (documents++ > 0) await hooks.throttleHop(request.url, (timeoutMs - (Date.now() - guardedAt)) / 2);
+          // Within what the navigation timeout (running since the page was set up) allows.
+          if (documents++ > 0) await hooks.throttleHop(request.url, guardedAt);
         } else await hooks.checkAddress(request.url);
       } catch (error) {
         if (navigation && error instanceof CrawlError) userData['__refusal'] = { code: error.code, message: error.message };
@@ -95,7 +95,7 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
           }
           await hooks.throttle(request.url);
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
-          await guardPage(page, hooks, request.userData, limits.timeoutMs);
+          await guardPage(page, hooks, request.userData);
         },
       ],
       postNavigationHooks: [

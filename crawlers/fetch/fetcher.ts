@@ -35,11 +35,11 @@ export interface FetcherHooks {
   /** Waits for the host's next request slot (rate limit, robots.txt Crawl-delay). */
   throttle(url: string): Promise<void>;
   /**
-   * A redirect hop's turn: waits for the hop host's slot when it comes within `maxWaitMs` (what is left of the
-   * request's timeout, which runs during the hop); a later slot is not booked and the hop goes at once, since waiting
-   * would time the request out on every attempt.
+   * A redirect hop's turn: waits for the hop host's slot when it comes within half of what is left of the request's
+   * timeout (which runs during the hop, counted from `requestStartedAt`, a Date.now()); a later slot is not booked
+   * and the hop goes at once, since waiting would time the request out on every attempt.
    */
-  throttleHop(url: string, maxWaitMs: number): Promise<void>;
+  throttleHop(url: string, requestStartedAt: number): Promise<void>;
   /** Address check only, for a rendered page's subresources (scripts, XHR), which may live on other hosts. */
   checkAddress(url: string): Promise<void>;
   onResponse(response: RawResponse, userData: Record<string, unknown>): Promise<void>;

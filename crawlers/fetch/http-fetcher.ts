@@ -97,9 +97,9 @@ export function createHttpFetcher(settings: FetcherSettings, hooks: FetcherHooks
                   const hop = String(next.url);
                   try {
                     await hooks.checkUrl(hop);
-                    // Each hop is one more request to its host: it waits for that host's next slot like any other,
-                    // within what the request's timeout (running since the first hop left) leaves for it, halved.
-                    await hooks.throttleHop(hop, (limits.timeoutMs - (Date.now() - sentAt)) / 2);
+                    // Each hop is one more request to its host: it waits for that host's next slot like any other
+                    // (within what the request's timeout, running since the first request left, allows).
+                    await hooks.throttleHop(hop, sentAt);
                   } catch (error) {
                     // Refusals are final; a busy or unreachable host schedule (retryable) lets the request try again.
                     if (!(error instanceof CrawlError && error.retryable)) ctx.request.noRetry = true;
