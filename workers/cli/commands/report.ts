@@ -5,6 +5,7 @@ import { createEsClient, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
 import { addFilterFlags, filterFromFlags, type FilterFlags } from '../../export/filter-options.js';
 import { writeReport } from '../../export/report/write-report.js';
+import { STDOUT_TARGET } from '../../export/output-file.js';
 
 export const command: PulseCommand = {
   register(program, ctx) {
@@ -12,7 +13,7 @@ export const command: PulseCommand = {
       program
         .command('report')
         .description('write a self-contained HTML report (charts inline, no CDN): volume, sentiment, negative share by aspect, keywords, sources, latest negative posts')
-        .option('--out <file>', 'output file', 'report.html')
+        .option('--out <file>', 'output file ("-" = stdout)', 'report.html')
         .option('--interval <interval>', 'hour, day or week (default: by the length of the range)'),
     ).action(async (flags: FilterFlags & { out: string; interval?: string }) => {
       const config = ctx.config();
@@ -22,12 +23,14 @@ export const command: PulseCommand = {
       try {
         process.stderr.write('querying Elasticsearch…\n');
         const result = await writeReport(es, config, {
-          out: resolve(flags.out),
+          out: flags.out === STDOUT_TARGET ? STDOUT_TARGET : resolve(flags.out),
           filter: filterFromFlags(flags, timezone),
           timezone,
           ...(flags.interval ? { interval: flags.interval as TrendInterval } : {}),
         });
-        console.log(`report → ${result.out} (${result.documents} documents, ${Math.round(result.bytes / 1024)} KB, open it in any browser)`);
+        const summary = `report → ${result.out === STDOUT_TARGET ? 'stdout' : result.out} (${result.documents} documents, ${Math.round(result.bytes / 1024)} KB, open it in any browser)`;
+        if (result.out === STDOUT_TARGET) process.stderr.write(summary + '\n');
+        else console.log(summary);
       } finally {
         await es.close();
       }
