@@ -22,6 +22,19 @@ export const DetailSelectors = z.strictObject({
 });
 export type DetailSelectors = z.infer<typeof DetailSelectors>;
 
+/** Checked when the file is loaded: a bad zone would otherwise fail every page of every run with a RangeError. */
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  'must be an IANA time zone such as Asia/Shanghai or UTC',
+);
+
 const cronField = z
   .string()
   .regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression with 5 or 6 fields, e.g. "0 */30 * * * *"');
@@ -61,7 +74,7 @@ const common = {
   /** Cron of the scheduled crawl (6 fields = with seconds), in `timezone`. */
   schedule: cronField,
   /** Zone of the schedule and of dates written without one on the site; the crawl's default when absent. */
-  timezone: z.string().optional(),
+  timezone: timeZone.optional(),
   /** A document is kept only if its title or body contains one of these (case-insensitive). */
   topics: z.array(z.string().min(1)).min(1),
   /** Hosts whose links may be followed; the hosts of the source's URLs when absent. Subdomains included. */

@@ -4,6 +4,7 @@
  * Nothing else in the project reads `process.env`.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../../analysis/trends/zoned-time.js';
 
 interface Field<S extends z.ZodType> {
   schema: S;
@@ -14,6 +15,9 @@ interface Field<S extends z.ZodType> {
 const field = <S extends z.ZodType>(schema: S, env: string, doc: string): Field<S> => ({ schema, env, doc });
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/** Checked when the config is loaded, so a bad zone is one line at start-up, not a RangeError on every query or page. */
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -32,7 +36,7 @@ export const configFields = {
   kibanaUrl: field(httpUrl.default('http://127.0.0.1:5601'), 'KIBANA_URL', 'Kibana, for `pulse kibana import` and printed links'),
   stateDir: field(z.string().default('.pulse'), 'PULSE_STATE_DIR', 'local state: service data, logs, downloaded Elasticsearch'),
   sourcesFile: field(z.string().default('pulse.sources.yaml'), 'PULSE_SOURCES', 'the source config file (YAML)'),
-  timezone: field(z.string().default('Asia/Shanghai'), 'PULSE_TIMEZONE', 'time zone of trend buckets and Chinese relative dates'),
+  timezone: field(timeZone.default('Asia/Shanghai'), 'PULSE_TIMEZONE', 'time zone of trend buckets and Chinese relative dates'),
   authorSalt: field(z.string().default('pulse-default-salt-change-me'), 'PULSE_AUTHOR_SALT', 'salt for hashing author names/ids'),
   analyzeConcurrency: field(z.coerce.number().int().min(1).default(2), 'PULSE_ANALYZE_CONCURRENCY', 'analyze jobs in flight per process'),
   indexConcurrency: field(z.coerce.number().int().min(1).default(1), 'PULSE_INDEX_CONCURRENCY', 'index jobs in flight per process'),

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { SentimentLabel, SpeakerType } from '../../analysis/analyzed-document.js';
-import { addPeriods, formatZoned } from '../../analysis/trends/zoned-time.js';
+import { addPeriods, formatZoned, isValidTimeZone } from '../../analysis/trends/zoned-time.js';
 import type { TrendInterval } from '../../analysis/trends/trend-row.js';
 import type { PostFilter } from '../../infra/elasticsearch/post-filter.js';
 import { QueryError } from '../../infra/elasticsearch/query-error.js';
@@ -34,6 +34,18 @@ export function addFilterFlags(command: Command): Command {
     .option('--speaker <type...>', 'only these speaker types (seller_ad, consumer, agent, media, other)')
     .option('--include-ads', 'count seller advertising too (left out by default)')
     .option('--tz <zone>', 'time zone of dates and periods (default: config timezone)');
+}
+
+/**
+ * The zone of a command: `--tz` when given (checked here, before any date is read or query sent), else the config's
+ * (PULSE_TIMEZONE is checked when the config is loaded).
+ */
+export function timeZoneFromFlags(flags: Pick<FilterFlags, 'tz'>, configTimezone: string): string {
+  if (flags.tz === undefined) return configTimezone;
+  if (!isValidTimeZone(flags.tz)) {
+    throw new QueryError('INVALID_TIME_ZONE', `--tz must be an IANA time zone such as Asia/Shanghai or UTC, got "${flags.tz}"`, { timezone: flags.tz });
+  }
+  return flags.tz;
 }
 
 export function filterFromFlags(flags: FilterFlags, timezone: string, now = Date.now()): PostFilter {

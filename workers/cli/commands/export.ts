@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, type TrendGroupBy, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { addFilterFlags, filterFromFlags, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
 import { exportDataset, type ExportDatasetName, type ExportFormat } from '../../export/export-dataset.js';
 import { STDOUT_TARGET } from '../../export/output-file.js';
 
@@ -30,7 +30,7 @@ export const command: PulseCommand = {
         .option('--by <dimension>', 'trends: one series per source, topic or aspect'),
     ).action(async (flags: ExportFlags) => {
       const config = ctx.config();
-      const timezone = flags.tz ?? config.timezone;
+      const timezone = timeZoneFromFlags(flags, config.timezone);
       const format = oneOf(flags.format, ['csv', 'jsonl', 'parquet'] as const, '--format');
       const dataset = oneOf(flags.dataset, ['trends', 'documents'] as const, '--dataset');
       const interval = oneOf(flags.interval, ['hour', 'day', 'week'] as const, '--interval');

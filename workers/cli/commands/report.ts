@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { addFilterFlags, filterFromFlags, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
 import { writeReport } from '../../export/report/write-report.js';
 import { STDOUT_TARGET } from '../../export/output-file.js';
 
@@ -17,7 +17,7 @@ export const command: PulseCommand = {
         .option('--interval <interval>', 'hour, day or week (default: by the length of the range)'),
     ).action(async (flags: FilterFlags & { out: string; interval?: string }) => {
       const config = ctx.config();
-      const timezone = flags.tz ?? config.timezone;
+      const timezone = timeZoneFromFlags(flags, config.timezone);
       if (flags.interval && !['hour', 'day', 'week'].includes(flags.interval)) throw new QueryError('INVALID_FILTER', `--interval must be hour, day or week`);
       const es = createEsClient(config);
       try {

@@ -2,7 +2,7 @@
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, formatTrendTable, queryTrends, type TrendGroupBy, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { addFilterFlags, filterFromFlags, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
 
 interface TrendFlags extends FilterFlags {
   interval: string;
@@ -21,7 +21,7 @@ export const command: PulseCommand = {
         .option('--json', 'print rows as JSON lines instead of a table'),
     ).action(async (flags: TrendFlags) => {
       const config = ctx.config();
-      const timezone = flags.tz ?? config.timezone;
+      const timezone = timeZoneFromFlags(flags, config.timezone);
       if (!['hour', 'day', 'week'].includes(flags.interval)) throw new QueryError('INVALID_FILTER', `--interval must be hour, day or week, got "${flags.interval}"`);
       if (flags.by && !['source', 'topic', 'aspect'].includes(flags.by)) throw new QueryError('INVALID_FILTER', `--by must be source, topic or aspect, got "${flags.by}"`);
       const es = createEsClient(config);
