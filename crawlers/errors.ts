@@ -5,12 +5,16 @@
 export const crawlErrorCodes = {
   SOURCE_CONFIG_INVALID: { retryable: false },
   SOURCE_FILE_UNREADABLE: { retryable: false },
+  /** The sources file is over the size limit; refused before it is read whole. */
+  SOURCE_FILE_TOO_LARGE: { retryable: false },
   HTTP_STATUS: { retryable: false },
   HTTP_RETRIES_EXHAUSTED: { retryable: true },
   TIMEOUT: { retryable: true },
   NETWORK_ERROR: { retryable: true },
   PAGE_TOO_LARGE: { retryable: false },
   ADDRESS_FORBIDDEN: { retryable: false },
+  /** A PULSE_CRAWL_ALLOW_PRIVATE entry is none of host, host:port, [ipv6]:port, "*". */
+  ADDRESS_ALLOWANCE_INVALID: { retryable: false },
   OFF_DOMAIN: { retryable: false },
   ROBOTS_UNREACHABLE: { retryable: true },
   /** A redirect hop led to a URL its host's robots.txt disallows. */

@@ -52,7 +52,7 @@ export const configFields = {
   esHeap: field(z.string().default('1g'), 'PULSE_ES_HEAP', 'heap of the local Elasticsearch'),
   crawlUserAgent: field(z.string().min(3).default('PulseBot/0.1 (public-discourse research crawler; honours robots.txt)'), 'PULSE_CRAWL_USER_AGENT', 'identifiable user agent of the crawler'),
   crawlMaxHostWaitMs: field(z.coerce.number().int().min(1000).default(120_000), 'PULSE_CRAWL_MAX_HOST_WAIT_MS', "longest a request waits for its host's shared slot before it is retried with backoff (HOST_BUSY)"),
-  crawlAllowPrivate: field(z.string().default(''), 'PULSE_CRAWL_ALLOW_PRIVATE', 'comma-separated private/loopback hosts the crawler may reach ("*" = all; empty = none)'),
+  crawlAllowPrivate: field(z.string().default(''), 'PULSE_CRAWL_ALLOW_PRIVATE', 'comma-separated private/loopback hosts the crawler may reach: host (any port), host:port, [ipv6]:port; "*" = all; empty = none'),
   demoPort: field(z.coerce.number().int().min(1).max(65535).default(8731), 'PULSE_DEMO_PORT', 'fixed loopback port of the bundled demo site (fixed so document ids are stable across runs)'),
   logLevel: field(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'PULSE_LOG_LEVEL', 'pino log level'),
   logPretty: field(bool.default(false), 'PULSE_LOG_PRETTY', 'human-readable logs instead of JSON lines'),

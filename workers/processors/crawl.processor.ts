@@ -68,6 +68,8 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
   const seenSet = new RedisSeenSet(redis, config.queuePrefix);
   // Shared by every run on every worker; Redis down → the run fails with HOST_SLOTS_UNAVAILABLE and is retried.
   const hostSlots = new RedisHostSlots(redis, config.queuePrefix);
+  // Parsed once, when the worker starts: an entry of no known form stops the start with one line, not every job.
+  const allowPrivateAddresses = parseAddressAllowance(config.crawlAllowPrivate);
   return async (job) => {
     const data = CrawlJob.parse(job.data);
     const file = data.sourcesFile ?? config.sourcesFile;
@@ -87,7 +89,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         userAgent: config.crawlUserAgent,
         authorSalt: config.authorSalt,
         timezone: config.timezone,
-        allowPrivateAddresses: parseAddressAllowance(config.crawlAllowPrivate),
+        allowPrivateAddresses,
         chromiumPath: config.chromiumPath,
         maxHostWaitMs: config.crawlMaxHostWaitMs,
       },
