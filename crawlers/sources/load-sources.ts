@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CrawlError } from '../errors.js';
 import { SourceConfig, SourcesFile } from './source-config.js';
+import { checkSourcesFileSize } from './sources-file-size.js';
 
 const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -88,6 +89,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export function loadSources(file: string, vars: Record<string, string> = {}): SourceConfig[] {
+  checkSourcesFileSize(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

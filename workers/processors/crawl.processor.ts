@@ -6,7 +6,7 @@
  */
 import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { crawlSource, loadSources, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
+import { crawlSource, createSourcesCache, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
@@ -70,10 +70,12 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
   const hostSlots = new RedisHostSlots(redis, config.queuePrefix);
   // Parsed once, when the worker starts: an entry of no known form stops the start with one line, not every job.
   const allowPrivateAddresses = parseAddressAllowance(config.crawlAllowPrivate);
+  // One parse per sources-file version for all the jobs this worker runs, not one per job.
+  const sourcesCache = createSourcesCache();
   return async (job) => {
     const data = CrawlJob.parse(job.data);
     const file = data.sourcesFile ?? config.sourcesFile;
-    const sources = loadSources(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
+    const sources = sourcesCache.load(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
     const source = sources.find((s) => s.id === data.sourceId);
     if (!source) throw new UnknownSourceError({ sourceId: data.sourceId, file });
     // crawlSource binds sourceId itself and logs the run's start and summary.
