@@ -4,7 +4,7 @@
  * file. Each exits 1 with one line naming the path and the cause, no stack trace, and leaves no file behind; an existing
  * target survives a failed run unchanged, and a successful run leaves no temporary file.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +118,21 @@ describe('pulse export when the write fails', () => {
     const p = await pulse(['export', '--format', 'parquet', '--out', '-']);
     expect(p.code).toBe(1);
     expectOneLine(p.stderr, /^pulse: parquet cannot be written to stdout/);
+  });
+
+  it('stops with EPIPE and exit 1 when the reader of stdout goes away', async () => {
+    const child = spawn(process.execPath, ['workers/cli/pulse.mjs', 'export', '--dataset', 'documents', '--format', 'jsonl', '--out', '-'], {
+      cwd: repoRoot,
+      env: { ...process.env, PULSE_INDEX_PREFIX: ns.config.indexPrefix, PULSE_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before the first record is written, as when `| head` has read all it wanted.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expectOneLine(stderr, /^pulse: cannot write stdout: the reader closed the pipe \(EPIPE\); what was written is incomplete$/);
   });
 });
 
