@@ -45,7 +45,7 @@ export function parseAllowedAddress(entry: string): AllowedAddress | undefined {
   const bracketed = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/.exec(e);
   const colons = (e.match(/:/g) ?? []).length;
   const [host, p] = bracketed ? [bracketed[1], bracketed[2]] : colons >= 2 ? [e, undefined] : (e.split(':') as [string, string | undefined]);
-  if (!host || (bracketed || colons >= 2 ? isIP(host) !== 6 : !/^[a-z0-9*]([a-z0-9.-]*[a-z0-9])?$/.test(host))) return undefined;
+  if (!host || (bracketed || colons >= 2 ? isIP(host) !== 6 : !/^[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?$/.test(host))) return undefined;
   const n = port(p);
   if (n === null) return undefined;
   // URL hostnames hold IPv6 in its compressed form ("::1"), so compare entries in that form too.

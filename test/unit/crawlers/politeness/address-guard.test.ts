@@ -42,7 +42,8 @@ describe('address guard', () => {
     expect(parseAllowedAddress(' Intranet.Example:8443 ')).toEqual({ host: 'intranet.example', port: 8443 });
     expect(parseAllowedAddress('[0:0:0:0:0:0:0:1]:6379')).toEqual({ host: '::1', port: 6379 });
     expect(parseAllowedAddress('fd00::1')).toEqual({ host: 'fd00::1' });
-    for (const bad of ['127.0.0.1:0', '127.0.0.1:70000', 'host:http', '[nothost]:80', 'a b', 'http://127.0.0.1']) expect(parseAllowedAddress(bad), bad).toBeUndefined();
+    expect(parseAllowedAddress('my_service:8080')).toEqual({ host: 'my_service', port: 8080 });
+    for (const bad of ['127.0.0.1:0', '127.0.0.1:70000', 'host:http', '[nothost]:80', 'a b', 'http://127.0.0.1', '*.example']) expect(parseAllowedAddress(bad), bad).toBeUndefined();
     expect(() => parseAddressAllowance('127.0.0.1, host:http')).toThrow('PULSE_CRAWL_ALLOW_PRIVATE: "host:http" is not host, host:port, [ipv6]:port or "*"');
     expect(() => parseAddressAllowance('host:http')).toThrow(expect.objectContaining({ code: 'ADDRESS_ALLOWANCE_INVALID' }));
   });
