@@ -2,10 +2,12 @@
  * Where `pulse export` and `pulse report` write, so that a failed write never looks like success. A regular file is
  * written to a temporary file beside it (`.<name>.<pid>-<random>.part`) and renamed over the target only once every
  * byte was written; on any failure the temporary file is removed and an existing target is left as it was. Devices,
- * pipes and `-` (stdout) cannot be renamed over, so they are written in place. Every file-system failure becomes one
+ * pipes and `-` (stdout) cannot be renamed over, so they are written in place. An interrupt (SIGINT, SIGTERM,
+ * SIGHUP) removes the temporary file before the process ends. Every file-system failure becomes one
  * ExportWriteError naming the target and the cause (ENOSPC, EISDIR, EACCES…).
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -79,8 +81,10 @@ async function plan(target: string): Promise<OutputPlan> {
  */
 export async function writeOutput<T>(target: string, write: (path: string) => Promise<T>): Promise<T> {
   let planned: OutputPlan | undefined;
+  let unwatch = (): void => undefined;
   try {
     planned = await plan(target);
+    if (planned.rename) unwatch = removeOnInterrupt(planned.path);
     const result = await write(planned.path);
     if (planned.rename) await rename(planned.path, planned.rename);
     return result;
@@ -88,5 +92,26 @@ export async function writeOutput<T>(target: string, write: (path: string) => Pr
     if (planned?.rename) await rm(planned.path, { force: true }).catch(() => undefined);
     if (systemErrorCode(error) === undefined) throw error;
     throw new ExportWriteError(target, error, planned?.onFailure ?? 'none');
+  } finally {
+    unwatch();
   }
+}
+
+/**
+ * Ctrl-C or a SIGTERM during a long export would otherwise leave the `.part` file behind: remove it, then let the
+ * signal end the process as it would have (the handler is gone by then, so the default action applies).
+ */
+function removeOnInterrupt(temp: string): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handler = (signal: NodeJS.Signals): void => {
+    unwatch();
+    rmSync(temp, { force: true });
+    // Others listening (a worker's shutdown) decide themselves; alone, end the process as the signal would have.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const unwatch = (): void => {
+    for (const s of signals) process.off(s, handler);
+  };
+  for (const s of signals) process.on(s, handler);
+  return unwatch;
 }

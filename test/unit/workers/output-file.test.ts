@@ -1,6 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExportWriteError, writeOutput } from '../../../workers/export/output-file.js';
 import { openLineSink } from '../../../workers/export/formats/write-lines.js';
@@ -42,6 +44,33 @@ describe('writeOutput', () => {
     expect((error as ExportWriteError).code).toBe('EXPORT_WRITE_FAILED');
     expect((error as Error).message).toBe(`cannot write ${target}: no space left on the device (ENOSPC); ${target} was left as it was`);
     expect((error as ExportWriteError).context).toEqual({ path: target, cause: 'ENOSPC' });
+  });
+});
+
+describe('an interrupted export', () => {
+  it('removes its temporary file on SIGINT and still ends by the signal, the target untouched', async () => {
+    const where = join(dir, 'interrupted');
+    mkdirSync(where);
+    writeFileSync(join(where, 'out.csv'), 'old');
+    const module = fileURLToPath(new URL('../../../workers/export/output-file.ts', import.meta.url));
+    // .mts: outside a "type": "module" package a .ts file would be run as CommonJS, without top-level await.
+    const child = join(where, '..', 'interrupted-child.mts');
+    // Writes a byte to the temporary file, says so, then waits for ever: only the signal ends it.
+    writeFileSync(
+      child,
+      `import { writeFileSync } from 'node:fs';\nimport { writeOutput } from ${JSON.stringify(module)};\n` +
+        `await writeOutput(${JSON.stringify(join(where, 'out.csv'))}, async (path) => { writeFileSync(path, 'x'); process.stdout.write('ready\\n'); await new Promise(() => setInterval(() => undefined, 1000)); });\n`,
+    );
+    const proc = spawn(process.execPath, ['--import', 'tsx', child], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<[number | null, string | null]>((resolve) => proc.on('exit', (code, sig) => resolve([code, sig])));
+    const ready = new Promise<void>((resolve) => proc.stdout.on('data', (b: Buffer) => b.toString().includes('ready') && resolve()));
+    await Promise.race([ready, exited.then(([code]) => Promise.reject(new Error(`child ended before it was ready (exit ${code})`)))]);
+    expect(readdirSync(where).filter((f) => f.endsWith('.part'))).toHaveLength(1);
+    proc.kill('SIGINT');
+    const [, signal] = await exited;
+    expect(signal).toBe('SIGINT');
+    expect(readdirSync(where)).toEqual(['out.csv']);
+    expect(readFileSync(join(where, 'out.csv'), 'utf8')).toBe('old');
   });
 });
 
