@@ -46,10 +46,13 @@ export class ExportWriteError extends Error {
   }
 }
 
-/** "ENOSPC" for a Node system error (it has a syscall), undefined for anything else (an Elasticsearch error…). */
+/** File-system calls: a network error (ECONNREFUSED from `connect`) is not a write failure even if one leaks through. */
+const fileSyscalls = new Set(['open', 'write', 'writev', 'close', 'rename', 'mkdir', 'stat', 'lstat', 'fstat', 'realpath', 'fsync', 'unlink', 'rmdir', 'ftruncate']);
+
+/** "ENOSPC" for a Node file-system error, undefined for anything else (an Elasticsearch error…). */
 export function systemErrorCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; syscall?: unknown } | null;
-  return e && typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string' ? e.code : undefined;
+  return e && typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code) && typeof e.syscall === 'string' && fileSyscalls.has(e.syscall) ? e.code : undefined;
 }
 
 interface OutputPlan {
