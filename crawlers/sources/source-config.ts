@@ -3,6 +3,7 @@
  * docs/sources.md documents every field here; keep the two in step. Defaults are polite on purpose.
  */
 import { z } from 'zod';
+import { UrlPatternField } from './url-pattern.js';
 
 /** A CSS selector, or `{ selector, attr }` to read an attribute (e.g. `time[datetime]`) instead of the text. */
 export const FieldSelector = z.union([
@@ -111,8 +112,8 @@ export const SitemapSource = z.strictObject({
   type: z.literal('sitemap'),
   /** A sitemap or a sitemap index. */
   sitemapUrls: z.array(url).min(1),
-  /** Only page URLs matching this regular expression are fetched. */
-  urlPattern: z.string().optional(),
+  /** Only page URLs matching this regular expression (RE2 syntax, see url-pattern.ts) are fetched. */
+  urlPattern: UrlPatternField.optional(),
   detail: DetailSelectors.prefault({}),
 });
 
