@@ -8,44 +8,50 @@ import type { FeedSource } from '../sources/source-config.js';
 import { cleanHtml } from '../extract/clean-text.js';
 import { resolveLink } from '../extract/canonical-url.js';
 import { readDetailPage } from './html-pages.js';
-import type { FetchedPage, ItemDraft, PageHandler, PageResult } from './page-handler.js';
+import type { FetchedPage, FollowLink, ItemDraft, PageHandler, PageResult } from './page-handler.js';
 
 export function readFeed(page: FetchedPage, follow: boolean): PageResult {
   const $ = cheerio.load(page.text, { xml: { xmlMode: true, decodeEntities: true } });
   const text = (el: ReturnType<typeof $>, selector: string): string => el.find(selector).first().text().trim();
-  const drafts: Array<ItemDraft & { marker: string }> = [];
-  $('item').each((_, node) => {
-    const el = $(node);
-    const link = text(el, 'link') || (el.find('guid').attr('isPermaLink') !== 'false' ? text(el, 'guid') : '');
-    const url = resolveLink(link, page.finalUrl);
-    if (!url) return;
-    const date = text(el, 'pubDate') || text(el, 'dc\\:date');
-    drafts.push({
-      url,
-      title: cleanHtml(text(el, 'title')),
-      body: cleanHtml(text(el, 'content\\:encoded') || text(el, 'description')),
-      author: text(el, 'dc\\:creator') || text(el, 'author'),
-      publishedAtText: date,
-      marker: date,
-    });
-  });
-  $('entry').each((_, node) => {
-    const el = $(node);
-    const href = el.find('link[rel="alternate"]').attr('href') ?? el.find('link').first().attr('href');
-    const url = resolveLink(href, page.finalUrl);
-    if (!url) return;
-    const published = text(el, 'published') || text(el, 'updated');
-    drafts.push({
-      url,
-      title: cleanHtml(text(el, 'title')),
-      body: cleanHtml(text(el, 'content') || text(el, 'summary')),
-      author: text(el, 'author > name'),
-      publishedAtText: published,
-      marker: text(el, 'updated') || published,
-    });
-  });
-  if (!follow) return { items: drafts, follow: [] };
-  return { items: [], follow: drafts.map((d) => ({ url: d.url, label: 'DETAIL' as const, depth: page.depth, marker: d.marker || undefined, draft: d })) };
+  // Drafts are built one at a time as the crawl loop pulls them: a feed of 36,000 items is never held as 36,000
+  // drafts, and items past the run's document limit are only counted.
+  function* drafts(): Generator<ItemDraft & { marker: string }> {
+    for (const node of $('item').toArray()) {
+      const el = $(node);
+      const link = text(el, 'link') || (el.find('guid').attr('isPermaLink') !== 'false' ? text(el, 'guid') : '');
+      const url = resolveLink(link, page.finalUrl);
+      if (!url) continue;
+      const date = text(el, 'pubDate') || text(el, 'dc\\:date');
+      yield {
+        url,
+        title: cleanHtml(text(el, 'title')),
+        body: cleanHtml(text(el, 'content\\:encoded') || text(el, 'description')),
+        author: text(el, 'dc\\:creator') || text(el, 'author'),
+        publishedAtText: date,
+        marker: date,
+      };
+    }
+    for (const node of $('entry').toArray()) {
+      const el = $(node);
+      const href = el.find('link[rel="alternate"]').attr('href') ?? el.find('link').first().attr('href');
+      const url = resolveLink(href, page.finalUrl);
+      if (!url) continue;
+      const published = text(el, 'published') || text(el, 'updated');
+      yield {
+        url,
+        title: cleanHtml(text(el, 'title')),
+        body: cleanHtml(text(el, 'content') || text(el, 'summary')),
+        author: text(el, 'author > name'),
+        publishedAtText: published,
+        marker: text(el, 'updated') || published,
+      };
+    }
+  }
+  if (!follow) return { items: drafts(), follow: [] };
+  function* links(): Generator<FollowLink> {
+    for (const d of drafts()) yield { url: d.url, label: 'DETAIL', depth: page.depth, marker: d.marker || undefined, draft: d };
+  }
+  return { items: [], follow: links() };
 }
 
 export function feedHandler(source: FeedSource): PageHandler {

@@ -31,6 +31,8 @@ const Limits = z
   .strictObject({
     /** Pages fetched per run (lists, feeds, articles, API pages together). */
     maxPages: z.number().int().min(1).default(200),
+    /** Documents per run: feed and JSON items plus article links admitted (one feed can hold tens of thousands). */
+    maxDocuments: z.number().int().min(1).default(2000),
     /** List/API pages followed through "next" links (depth 0 = the start page only). */
     maxDepth: z.number().int().min(0).default(5),
     /** Responses larger than this are dropped (PAGE_TOO_LARGE). */
