@@ -24,6 +24,8 @@ export const crawlErrorCodes = {
   /** The shared per-host request schedule (Redis) could not be reached: the run stops and is retried. */
   HOST_SLOTS_UNAVAILABLE: { retryable: true },
   UNSUPPORTED_CONTENT: { retryable: false },
+  /** The run took limits.maxDocuments documents and article links; the rest waits for later runs (not an error). */
+  DOCUMENT_LIMIT: { retryable: false },
   PARSE_FAILED: { retryable: false },
   BROWSER_FAILED: { retryable: true },
   SINK_FAILED: { retryable: true },

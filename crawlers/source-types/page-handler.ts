@@ -39,9 +39,10 @@ export interface FollowLink {
   draft?: Partial<ItemDraft> | undefined;
 }
 
+/** Items and links may be produced lazily (generators): the loop stops taking them at the run's document limit. */
 export interface PageResult {
-  items: ItemDraft[];
-  follow: FollowLink[];
+  items: Iterable<ItemDraft>;
+  follow: Iterable<FollowLink>;
 }
 
 export type PageHandler = (page: FetchedPage) => PageResult;

@@ -8,6 +8,7 @@ import * as cheerio from 'cheerio';
 import { CrawlError } from '../errors.js';
 import type { SitemapSource } from '../sources/source-config.js';
 import { resolveLink } from '../extract/canonical-url.js';
+import { compileUrlPattern, type UrlMatcher } from '../sources/url-pattern.js';
 import { readDetailPage } from './html-pages.js';
 import type { FetchedPage, FollowLink, PageHandler, PageResult } from './page-handler.js';
 
@@ -28,7 +29,7 @@ export function inflateSitemap(body: Buffer, url: string, maxBytes: number, sour
   }
 }
 
-export function readSitemap(page: FetchedPage, urlPattern: RegExp | undefined): PageResult {
+export function readSitemap(page: FetchedPage, urlPattern: UrlMatcher | undefined): PageResult {
   const $ = cheerio.load(page.text, { xml: { xmlMode: true } });
   const follow: FollowLink[] = [];
   $('sitemapindex > sitemap').each((_, node) => {
@@ -45,6 +46,7 @@ export function readSitemap(page: FetchedPage, urlPattern: RegExp | undefined): 
 }
 
 export function sitemapHandler(source: SitemapSource): PageHandler {
-  const pattern = source.urlPattern ? new RegExp(source.urlPattern) : undefined;
+  // RE2, not RegExp: linear in the URL whatever the pattern (validated when the sources file was loaded).
+  const pattern = source.urlPattern ? compileUrlPattern(source.urlPattern) : undefined;
   return (page) => (page.label === 'SITEMAP' ? readSitemap(page, pattern) : readDetailPage(page, source.detail));
 }

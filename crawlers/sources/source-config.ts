@@ -3,6 +3,7 @@
  * docs/sources.md documents every field here; keep the two in step. Defaults are polite on purpose.
  */
 import { z } from 'zod';
+import { UrlPatternField } from './url-pattern.js';
 
 /** A CSS selector, or `{ selector, attr }` to read an attribute (e.g. `time[datetime]`) instead of the text. */
 export const FieldSelector = z.union([
@@ -43,6 +44,8 @@ const Limits = z
   .strictObject({
     /** Pages fetched per run (lists, feeds, articles, API pages together). */
     maxPages: z.number().int().min(1).default(200),
+    /** Documents per run: feed and JSON items plus article links admitted (one feed can hold tens of thousands). */
+    maxDocuments: z.number().int().min(1).default(2000),
     /** List/API pages followed through "next" links (depth 0 = the start page only). */
     maxDepth: z.number().int().min(0).default(5),
     /** Responses larger than this are dropped (PAGE_TOO_LARGE). */
@@ -124,8 +127,8 @@ export const SitemapSource = z.strictObject({
   type: z.literal('sitemap'),
   /** A sitemap or a sitemap index. */
   sitemapUrls: z.array(url).min(1),
-  /** Only page URLs matching this regular expression are fetched. */
-  urlPattern: z.string().optional(),
+  /** Only page URLs matching this regular expression (RE2 syntax, see url-pattern.ts) are fetched. */
+  urlPattern: UrlPatternField.optional(),
   detail: DetailSelectors.prefault({}),
 });
 

@@ -108,7 +108,11 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
       documentsEmitted: summary.documentsEmitted,
       errors: summary.errors.length,
       skipped: summary.skipped,
-      ...(summary.errors[0] ? { message: `${summary.errors[0].code} ${summary.errors[0].url}: ${summary.errors[0].message}`.slice(0, 500) } : {}),
+      ...(summary.errors[0]
+        ? { message: `${summary.errors[0].code} ${summary.errors[0].url}: ${summary.errors[0].message}`.slice(0, 500) }
+        : summary.limitReached
+          ? { message: `${summary.limitReached.code}: ${summary.limitReached.message}`.slice(0, 500) }
+          : {}),
     });
     return summary;
   };
