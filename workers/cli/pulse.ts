@@ -19,7 +19,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const ctx = createCliContext(process.env);
 const dir = fileURLToPath(new URL('./commands/', import.meta.url));
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+// A command's file is named after it (`pulse workers` → workers.ts): only that one is imported, so a long-running
+// worker does not hold every other command's dependencies (the Elasticsearch client, exporters, the analyzer) in
+// memory. Help, a mistyped command or a file named otherwise (index-setup.ts) still load them all.
+const named = files.find((f) => f === `${process.argv[2] ?? ''}.ts`);
+for (const file of named ? [named] : files) {
   const mod = (await import(pathToFileURL(dir + file).href)) as { command?: PulseCommand };
   mod.command?.register(program, ctx);
 }
