@@ -22,7 +22,7 @@ import { killAllWorkers, spawnPulse, type WorkerProcess } from '../faults/worker
 import { allDocuments } from '../faults/pipeline-tally.js';
 import { allQueues, deleteKeys } from '../faults/fault-run.js';
 import { dropNamespace } from '../helpers/drop-namespace.js';
-import { formatIdle, formatPeaks, idleRoles, memoryStatus, type MemoryStatus, type Roles } from './worker-memory.js';
+import { cpuSecondsOf, formatIdle, formatPeaks, idleRoles, memoryStatus, type MemoryStatus, type Roles } from './worker-memory.js';
 
 const args = process.argv.slice(2);
 const positional = args.filter((a) => !a.startsWith('--'));
@@ -51,6 +51,8 @@ interface E2eResult {
   seconds: number;
   crawlSeconds: number;
   peakRssMiB: number[];
+  /** CPU seconds (user + system) each worker process used, start-up included: what GC settings cost, less blurred by other load than wall time. */
+  cpuSeconds: number[];
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -102,11 +104,12 @@ async function runE2e(setup: (typeof setups)[number], round: number, siteUrl: { 
   const done = await queues.crawl.getJob(String(job.id));
   const crawlSeconds = done?.finishedOn && done.processedOn ? (done.finishedOn - done.processedOn) / 1000 : NaN;
   const peakRssMiB = procs.map((p) => p.peakRssMiB() ?? NaN);
+  const cpuSeconds = procs.map((p) => cpuSecondsOf(p.pid));
   for (const p of procs) await p.stop('SIGTERM', 60_000);
   await queues.close();
   redis.disconnect();
   if (searchable !== total) throw new Error(`expected ${total} documents, found ${searchable}`);
-  return { result: { setup: setup.label, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB }, config };
+  return { result: { setup: setup.label, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB, cpuSeconds }, config };
 }
 
 /** The ceiling: the same analyzed documents, bulk-indexed bare into a fresh index with the same mapping. */
@@ -197,6 +200,11 @@ try {
     for (const r of e2e.get(setup.label) ?? []) setup.processes.forEach((roles, i) => peaks.set(roles, [...(peaks.get(roles) ?? []), r.peakRssMiB[i] ?? NaN]));
   }
   for (const line of formatPeaks(peaks)) console.log(line);
+  for (const setup of setups) {
+    const rs = e2e.get(setup.label) ?? [];
+    const cpu = setup.processes.map((roles, i) => `${roles}: ${median(rs.map((r) => r.cpuSeconds[i] ?? NaN)).toFixed(1)}`);
+    console.log(`  CPU seconds per process (median), ${setup.label}: ${cpu.join('; ')}`);
+  }
   for (const line of formatIdle(idle, idleSettleMs)) console.log(line);
 } finally {
   await es.close();

@@ -45,6 +45,17 @@ export function memoryStatus(pid: number): MemoryStatus | undefined {
   }
 }
 
+/** utime + stime of a live process, in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 const verdict = (goal: Goal, mib: number): string => `goal < ${goal.maxMiB} MiB: ${mib < goal.maxMiB ? 'met' : 'NOT met'}`;
 
 /** One line per role: the highest peak over all rounds and set-ups, with the goal that applies to it. */
