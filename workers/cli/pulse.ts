@@ -22,12 +22,15 @@ const dir = fileURLToPath(new URL('./commands/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
 // A command's file is named after it (`pulse workers` → workers.ts): only that one is imported, so a long-running
 // worker does not hold every other command's dependencies (the Elasticsearch client, exporters, the analyzer) in
-// memory. Help, a mistyped command or a file named otherwise (index-setup.ts) still load them all.
-const named = files.find((f) => f === `${process.argv[2] ?? ''}.ts`);
-for (const file of named ? [named] : files) {
+// memory. Help, a mistyped command or a command whose file is named otherwise (index-setup.ts) load them all.
+const load = async (file: string): Promise<void> => {
   const mod = (await import(pathToFileURL(dir + file).href)) as { command?: PulseCommand };
   mod.command?.register(program, ctx);
-}
+};
+const wanted = process.argv[2] ?? '';
+const named = files.find((f) => f === `${wanted}.ts`);
+if (named) await load(named);
+if (!program.commands.some((c) => c.name() === wanted)) for (const file of files.filter((f) => f !== named)) await load(file);
 
 try {
   await program.parseAsync(process.argv);
