@@ -43,6 +43,7 @@ export const configFields = {
   crawlConcurrency: field(z.coerce.number().int().min(1).default(1), 'PULSE_CRAWL_CONCURRENCY', 'crawl jobs in flight per process'),
   indexBatchSize: field(z.coerce.number().int().min(1).max(5000).default(1000), 'PULSE_INDEX_BATCH_SIZE', 'documents per bulk request'),
   indexBatchBytes: field(z.coerce.number().int().min(1024).default(5_000_000), 'PULSE_INDEX_BATCH_BYTES', 'maximum bytes per bulk request'),
+  workerHeapGrowingPercent: field(z.coerce.number().int().min(0).max(300).default(50), 'PULSE_WORKER_HEAP_GROWING_PERCENT', "how far a worker process's V8 heap may grow past its live data before the next full GC, in % (0 = V8's own, up to 300%)"),
   shutdownTimeoutMs: field(z.coerce.number().int().min(0).default(30_000), 'PULSE_SHUTDOWN_TIMEOUT_MS', 'how long workers may drain on SIGTERM'),
   chromiumPath: field(z.string().default('/usr/bin/chromium'), 'PULSE_CHROMIUM_PATH', 'Chromium executable for browser sources and the report test'),
   alertsCron: field(z.string().regex(/^\S+(\s+\S+){4,5}$/).default('0 5 * * * *'), 'PULSE_ALERTS_CRON', 'when the scheduled alert pass runs (cron, seconds first when 6 fields), in PULSE_TIMEZONE'),
