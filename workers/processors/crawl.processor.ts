@@ -8,6 +8,7 @@ import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { crawlSource, loadSources, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
+import { configClock } from '../../infra/config/clock.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
 import { RedisHostSlots } from '../../infra/redis/host-slots-store.js';
@@ -68,6 +69,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
   const seenSet = new RedisSeenSet(redis, config.queuePrefix);
   // Shared by every run on every worker; Redis down → the run fails with HOST_SLOTS_UNAVAILABLE and is retried.
   const hostSlots = new RedisHostSlots(redis, config.queuePrefix);
+  const clock = configClock(config);
   return async (job) => {
     const data = CrawlJob.parse(job.data);
     const file = data.sourcesFile ?? config.sourcesFile;
@@ -90,6 +92,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         allowPrivateAddresses: parseAddressAllowance(config.crawlAllowPrivate),
         chromiumPath: config.chromiumPath,
         maxHostWaitMs: config.crawlMaxHostWaitMs,
+        now: () => new Date(clock()),
       },
       { seenSet: watched.store, sink, log, hostSlots },
     );
