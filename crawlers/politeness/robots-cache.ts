@@ -9,7 +9,7 @@ export interface RobotsCacheOptions {
   userAgent: string;
   timeoutMs: number;
   checkUrl(url: string): Promise<void>;
-  onUnreachable?(robotsUrl: string, reason: string): void;
+  onUnreachable?(robotsUrl: string, reason: string, error?: unknown): void;
 }
 
 const maxRobotsBytes = 512 * 1024;
@@ -47,7 +47,7 @@ export function createRobotsCache(o: RobotsCacheOptions): { rulesFor(url: string
       if (!rules) {
         const robotsUrl = `${origin}/robots.txt`;
         rules = fetchRobots(robotsUrl, o).catch((error: unknown) => {
-          o.onUnreachable?.(robotsUrl, (error as Error).message);
+          o.onUnreachable?.(robotsUrl, (error as Error).message, error);
           return disallowAll;
         });
         byOrigin.set(origin, rules);
