@@ -4,7 +4,7 @@
  * Returns undefined when the error carries no such code (e.g. an HTTP status).
  */
 const meanings: [RegExp, string][] = [
-  [/^ECONNREFUSED$/, 'connection refused (nothing listens on that port: the site is down or the port is wrong)'],
+  [/^ECONNREFUSED$/, 'connection refused (site down or wrong port)'],
   [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME)$/, 'DNS lookup failed (no such host name)'],
   [/^(CERT_|ERR_TLS_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_|ERR_SSL_|EPROTO$)/, 'TLS handshake failed (certificate or protocol problem)'],
   [/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|ESOCKETTIMEDOUT)$/, 'timed out'],

@@ -15,6 +15,7 @@ import { RedisHostSlots } from '../../infra/redis/host-slots-store.js';
 import { CrawlJob, analyzeJobId, stages } from '../pipeline.js';
 import type { PulseQueues } from '../queues.js';
 import { recordSourceRun } from '../source-runs.js';
+import { sourceHash } from '../source-hash.js';
 
 export interface CrawlProcessorDeps {
   config: PulseConfig;
@@ -29,6 +30,18 @@ export class UnknownSourceError extends Error {
   constructor(readonly context: { sourceId: string; file: string }) {
     super(`source "${context.sourceId}" is not in ${context.file}`);
     this.name = 'UnknownSourceError';
+  }
+}
+
+/** The source in the job's sources file, read on this worker's machine, is not the one `pulse crawl` queued. */
+export class SourceMismatchError extends Error {
+  readonly code = 'SOURCE_MISMATCH';
+  readonly retryable = false;
+  constructor(readonly context: { sourceId: string; file: string }) {
+    super(
+      `source "${context.sourceId}" in ${context.file} on this worker differs from the one \`pulse crawl\` read (another copy of the file on this machine?): not crawled. Make the file the same on every worker machine, then \`pulse dead-letters retry --stage crawl\``,
+    );
+    this.name = 'SourceMismatchError';
   }
 }
 
@@ -76,6 +89,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
     const sources = loadSources(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
     const source = sources.find((s) => s.id === data.sourceId);
     if (!source) throw new UnknownSourceError({ sourceId: data.sourceId, file });
+    if (data.sourceHash && sourceHash(source) !== data.sourceHash) throw new SourceMismatchError({ sourceId: source.id, file });
     // crawlSource binds sourceId itself and logs the run's start and summary.
     const log = deps.log.child({ jobId: job.id });
     const sink = async (docs: Parameters<Parameters<typeof crawlSource>[2]['sink']>[0]): Promise<void> => {

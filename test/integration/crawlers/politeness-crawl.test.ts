@@ -103,7 +103,7 @@ describe('politeness', () => {
       {
         url: `${base}/robots.txt`,
         code: 'SITE_UNREACHABLE',
-        message: `${host} unreachable: connection refused (nothing listens on that port: the site is down or the port is wrong) [ECONNREFUSED]; nothing on this site was fetched`,
+        message: `${host} unreachable: connection refused (site down or wrong port) [ECONNREFUSED]; nothing on this site was fetched`,
       },
     ]);
   });

@@ -37,7 +37,7 @@ export const command: PulseCommand = {
           console.log('');
           console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors  first error' : 'no crawl runs recorded yet');
           for (const r of runs) {
-            const first = r.message ? `  ${r.message.length > 160 ? `${r.message.slice(0, 159)}…` : r.message}` : '';
+            const first = r.message ? `  ${r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message}` : '';
             console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}${first}`);
           }
           console.log('');

@@ -5,7 +5,7 @@ const wrapped = (code: string): Error => Object.assign(new TypeError('fetch fail
 
 describe('describeNetworkError', () => {
   it('names what kept the request from its host, from the code on the error or its cause', () => {
-    expect(describeNetworkError(wrapped('ECONNREFUSED'))).toEqual({ code: 'ECONNREFUSED', what: 'connection refused (nothing listens on that port: the site is down or the port is wrong)' });
+    expect(describeNetworkError(wrapped('ECONNREFUSED'))).toEqual({ code: 'ECONNREFUSED', what: 'connection refused (site down or wrong port)' });
     expect(describeNetworkError(wrapped('ENOTFOUND'))?.what).toBe('DNS lookup failed (no such host name)');
     expect(describeNetworkError(wrapped('CERT_HAS_EXPIRED'))?.what).toBe('TLS handshake failed (certificate or protocol problem)');
     expect(describeNetworkError(wrapped('DEPTH_ZERO_SELF_SIGNED_CERT'))?.what).toBe('TLS handshake failed (certificate or protocol problem)');
