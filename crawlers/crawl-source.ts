@@ -19,6 +19,7 @@ import { decodeBody } from './extract/decode-body.js';
 import { createAddressGuard } from './politeness/address-guard.js';
 import { createRobotsCache } from './politeness/robots-cache.js';
 import { createDomainThrottle } from './politeness/domain-throttle.js';
+import { describeNetworkError } from './fetch/describe-network-error.js';
 import type { HostSlots } from './politeness/host-slots.js';
 import { createHttpFetcher } from './fetch/http-fetcher.js';
 import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
@@ -85,8 +86,16 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
     userAgent: options.userAgent,
     timeoutMs: source.limits.timeoutMs,
     checkUrl: (u) => guard.check(u),
-    onUnreachable: (url, reason) => {
-      summary.errors.push({ url, code: 'ROBOTS_UNREACHABLE', message: `robots.txt unreachable (${reason}); nothing on this site is fetched` });
+    onUnreachable: (url, reason, error) => {
+      // A host that cannot be reached at all is a site that is down, not a robots.txt problem: say which.
+      const down = describeNetworkError(error);
+      const host = new URL(url).host;
+      if (down) {
+        summary.errors.push({ url, code: 'SITE_UNREACHABLE', message: `${host} unreachable: ${down.what} [${down.code}]; nothing on this site was fetched` });
+        log.warn({ sourceId: source.id, url, code: down.code }, `${host} unreachable: ${down.what}`);
+        return;
+      }
+      summary.errors.push({ url, code: 'ROBOTS_UNREACHABLE', message: `robots.txt of ${host} unreachable (${reason}); nothing on this site is fetched` });
       log.warn({ sourceId: source.id, url, reason }, 'robots.txt unreachable: treating the site as disallowed');
     },
   });

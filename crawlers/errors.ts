@@ -17,6 +17,8 @@ export const crawlErrorCodes = {
   ADDRESS_ALLOWANCE_INVALID: { retryable: false },
   OFF_DOMAIN: { retryable: false },
   ROBOTS_UNREACHABLE: { retryable: true },
+  /** The host could not be reached at all (connection refused, DNS, TLS, timeout) — found on its robots.txt. */
+  SITE_UNREACHABLE: { retryable: true },
   /** A redirect hop led to a URL its host's robots.txt disallows. */
   ROBOTS_DISALLOWED: { retryable: false },
   /** The host's shared request schedule is booked past this request's wait budget (other runs crawl it too). */

@@ -9,7 +9,7 @@ export interface RobotsCacheOptions {
   userAgent: string;
   timeoutMs: number;
   checkUrl(url: string): Promise<void>;
-  onUnreachable?(robotsUrl: string, reason: string): void;
+  onUnreachable?(robotsUrl: string, reason: string, error?: unknown): void;
 }
 
 /** RFC 9309 §2.5: crawlers must parse at least the first 500 KiB; what follows is ignored, never buffered. */
@@ -74,7 +74,7 @@ export function createRobotsCache(o: RobotsCacheOptions): { rulesFor(url: string
       if (!rules) {
         const robotsUrl = `${origin}/robots.txt`;
         rules = fetchRobots(robotsUrl, o).catch((error: unknown) => {
-          o.onUnreachable?.(robotsUrl, (error as Error).message);
+          o.onUnreachable?.(robotsUrl, (error as Error).message, error);
           return disallowAll;
         });
         byOrigin.set(origin, rules);

@@ -34,6 +34,11 @@ export interface RunAlertsOptions {
   window?: number;
   /** How many of the latest periods (the current one included) are judged; older bursts were judged before. @default 2 */
   recentPeriods?: number;
+  /**
+   * Judge the periods up to this instant (epoch ms) instead of up to now: the demo's data covers two fixed weeks,
+   * judged the same on any day. Crawler health is still judged at now. @default now
+   */
+  asOf?: number;
   /** Judge one series per source/topic/aspect instead of the overall series. */
   groupBy?: TrendGroupBy;
   /** Which documents count (default: seller ads left out, like every analyst view). */
@@ -51,6 +56,8 @@ export interface RunAlertsOptions {
 export interface RunAlertsResult {
   /** Alerts raised for the first time in this run. */
   raised: Alert[];
+  /** The conditions that were already raised earlier (counted in alreadyRaised). */
+  raisedBefore: Alert[];
   /** Conditions still present but already raised earlier (not sent again). */
   alreadyRaised: number;
   /** Webhook deliveries that failed (retried on the next run). */
@@ -61,10 +68,10 @@ export async function runAlerts(deps: AlertDeps, options: RunAlertsOptions = {})
   const now = deps.now?.() ?? Date.now();
   const tz = deps.config.timezone;
   const candidates = [
-    ...(await burstAlerts(deps, options, now)),
+    ...(await burstAlerts(deps, options, options.asOf ?? now, now)),
     ...crawlerHealthAlerts(options.crawlRuns ?? [], { ...options.crawlerHealth, now }),
   ];
-  const result: RunAlertsResult = { raised: [], alreadyRaised: 0, deliveryFailures: 0 };
+  const result: RunAlertsResult = { raised: [], raisedBefore: [], alreadyRaised: 0, deliveryFailures: 0 };
   if (options.dryRun) return { ...result, raised: candidates };
   try {
     if (candidates.length > 0) await ensureAlertsIndex(deps.es, deps.config.indexPrefix);
@@ -73,6 +80,7 @@ export async function runAlerts(deps: AlertDeps, options: RunAlertsOptions = {})
       const stored = await recordAlert(deps.es, deps.config.indexPrefix, { ...alert, deliveredAt: noWebhook ? alert.raisedAt : null });
       if (stored !== 'new') {
         result.alreadyRaised++;
+        result.raisedBefore.push(alert);
         if (stored.deliveredAt === null && !noWebhook) await deliver(deps, stored, result);
         continue;
       }
@@ -94,7 +102,7 @@ async function deliver(deps: AlertDeps, alert: Alert, result: RunAlertsResult): 
   else result.deliveryFailures++;
 }
 
-async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: number): Promise<Alert[]> {
+async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: number, raisedAt: number): Promise<Alert[]> {
   const interval = options.interval ?? 'day';
   const tz = deps.config.timezone;
   const window = options.window ?? 7;
@@ -124,7 +132,7 @@ async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: numb
         const slice: PostFilter = { ...filter, ...groupFilter(options.groupBy, group), from: burst.period, to: periodEnd };
         if (metric === 'negativeShare') slice.label = 'neg';
         const examples = await examplePosts(deps.es, deps.config, slice, { timezone: tz, size: 3, order: metric === 'negativeShare' ? 'most_negative' : 'newest' });
-        alerts.push(burstAlert({ burst, scope, examples, raisedAt: new Date(now).toISOString() }));
+        alerts.push(burstAlert({ burst, scope, examples, raisedAt: new Date(raisedAt).toISOString() }));
       }
     }
   }

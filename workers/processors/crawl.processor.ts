@@ -8,12 +8,14 @@ import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { crawlSource, createSourcesCache, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
+import { configClock } from '../../infra/config/clock.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
 import { RedisHostSlots } from '../../infra/redis/host-slots-store.js';
 import { CrawlJob, analyzeJobId, stages } from '../pipeline.js';
 import type { PulseQueues } from '../queues.js';
 import { recordSourceRun } from '../source-runs.js';
+import { sourceHash } from '../source-hash.js';
 
 export interface CrawlProcessorDeps {
   config: PulseConfig;
@@ -28,6 +30,18 @@ export class UnknownSourceError extends Error {
   constructor(readonly context: { sourceId: string; file: string }) {
     super(`source "${context.sourceId}" is not in ${context.file}`);
     this.name = 'UnknownSourceError';
+  }
+}
+
+/** The source in the job's sources file, read on this worker's machine, is not the one `pulse crawl` queued. */
+export class SourceMismatchError extends Error {
+  readonly code = 'SOURCE_MISMATCH';
+  readonly retryable = false;
+  constructor(readonly context: { sourceId: string; file: string }) {
+    super(
+      `source "${context.sourceId}" in ${context.file} on this worker differs from the one \`pulse crawl\` read (another copy of the file on this machine?): not crawled. Make the file the same on every worker machine, then \`pulse dead-letters retry --stage crawl\``,
+    );
+    this.name = 'SourceMismatchError';
   }
 }
 
@@ -72,12 +86,14 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
   const allowPrivateAddresses = parseAddressAllowance(config.crawlAllowPrivate);
   // One parse per sources-file version for all the jobs this worker runs, not one per job.
   const sourcesCache = createSourcesCache();
+  const clock = configClock(config);
   return async (job) => {
     const data = CrawlJob.parse(job.data);
     const file = data.sourcesFile ?? config.sourcesFile;
     const sources = sourcesCache.load(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
     const source = sources.find((s) => s.id === data.sourceId);
     if (!source) throw new UnknownSourceError({ sourceId: data.sourceId, file });
+    if (data.sourceHash && sourceHash(source) !== data.sourceHash) throw new SourceMismatchError({ sourceId: source.id, file });
     // crawlSource binds sourceId itself and logs the run's start and summary.
     const log = deps.log.child({ jobId: job.id });
     const sink = async (docs: Parameters<Parameters<typeof crawlSource>[2]['sink']>[0]): Promise<void> => {
@@ -94,6 +110,7 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         allowPrivateAddresses,
         chromiumPath: config.chromiumPath,
         maxHostWaitMs: config.crawlMaxHostWaitMs,
+        now: () => new Date(clock()),
       },
       { seenSet: watched.store, sink, log, hostSlots },
     );

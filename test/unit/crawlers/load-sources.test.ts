@@ -39,6 +39,9 @@ describe('loadSources', () => {
     ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [http://a.example/]\n    limits: { maxPages: 0 }\n', 'source "x", field limits.maxPages:'],
     ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [http://a.example/]\n    folow: true\n', 'source "x", field folow: Unrecognized key: "folow"'],
     ['sources:\n  - id: x\n    type: ftp\n', 'source "x", field type:'],
+    // A misspelt required key: the unknown key is named, with the key it probably meant — not "topics: expected array".
+    ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topic: [a]\n    feedUrls: [http://a.example/]\n', 'source "x", field topic: Unrecognized key: "topic" (did you mean `topics`? it is missing)'],
+    ['sources:\n  - id: x\n    type: html\n    schedule: "0 * * * *"\n    topic: [a]\n    startUrls: [http://a.example/]\n    list: { itemLink: a }\n    detail: { title: h1, body: p }\n', 'source "x", field topic: Unrecognized key: "topic" (did you mean `topics`? it is missing)'],
     ['sources:\n  - id: x\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [ftp://a.example/]\n', 'source "x": only http(s) URLs'],
     ['sources:\n  - id: Bad Id\n    type: rss\n    schedule: "0 * * * *"\n    topics: [a]\n    feedUrls: [http://a.example/]\n', 'source "Bad Id", field id: must be lowercase'],
     ['sources: [\n', 'is not valid YAML'],

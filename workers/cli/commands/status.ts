@@ -35,9 +35,10 @@ export const command: PulseCommand = {
           console.log('queue      ' + states.map((s) => s.padStart(10)).join(''));
           for (const [name, c] of Object.entries(depth)) console.log(name.padEnd(11) + states.map((s) => String(c[s] ?? 0).padStart(10)).join(''));
           console.log('');
-          console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors' : 'no crawl runs recorded yet');
+          console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors  first error' : 'no crawl runs recorded yet');
           for (const r of runs) {
-            console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}`);
+            const first = r.message ? `  ${r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message}` : '';
+            console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}${first}`);
           }
           console.log('');
           console.log(`index ${alias}: ${documents} documents`);
