@@ -1,0 +1,114 @@
+/**
+ * Automatic article extraction: a parsed page in, its title, body, publication time and author out, each with the
+ * rule that gave it, or a not-article verdict with a reason. Reads the cheerio document and never changes it, so the
+ * caller can still apply its own selectors afterwards. Never throws: odd markup yields a not-article verdict.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { articleParagraphs, contentLines } from './body-text.js';
+import { findAuthor } from './find-author.js';
+import { findPublishedAt } from './find-date.js';
+import { findTitle } from './find-title.js';
+import { judgeNotArticle } from './not-article.js';
+import { readPageText, type PageText } from './page-text.js';
+import { chooseContent } from './score-content.js';
+import { readStructuredData } from './structured-data.js';
+
+export interface AutoField<T> {
+  value: T;
+  /** Which rule or selector gave the value: 'meta:article:published_time', 'json-ld', 'text:发布时间', 'wechat:ct', 'density:div#js_content'… */
+  rule: string;
+}
+
+export type ArticleExtraction =
+  | { kind: 'article'; title: AutoField<string>; body: AutoField<string>; publishedAt?: AutoField<Date>; author?: AutoField<string>; publishedAtText?: string }
+  | { kind: 'not-article'; reason: 'no-article-body' | 'login-wall' | 'not-found' | 'list-page'; detail: string };
+
+export interface ExtractArticleInput {
+  url: string;
+  /** IANA zone of the source; wall-clock times on the page are read in it. */
+  timezone: string;
+  /** Reference for relative dates (3小时前, 昨天). @default new Date() */
+  now?: Date;
+}
+
+const describe = (el: Element): string => {
+  const id = el.attribs['id'];
+  const cls = (el.attribs['class'] ?? '').trim().split(/\s+/)[0];
+  return `${el.name}${id ? `#${id}` : cls ? `.${cls}` : ''}`;
+};
+
+const squash = (s: string): string => s.replace(/[\s"'“”‘’「」]/g, '');
+
+/** First and last line of the content nodes in the page's line list. */
+function contentSpan(page: PageText, nodes: Element[]): [number, number] {
+  let first = Infinity;
+  let last = -1;
+  for (const n of nodes) {
+    const s = page.span.get(n);
+    if (s) {
+      first = Math.min(first, s[0]);
+      last = Math.max(last, s[1]);
+    }
+  }
+  return first === Infinity ? [0, page.lines.length - 1] : [first, last];
+}
+
+/** Index of the headline's line: its element's first line, else the last line equal to it before the body. */
+function titleLine(page: PageText, title: string, element: Element | undefined, limit: number): number {
+  const span = element ? page.span.get(element) : undefined;
+  if (span && span[0] <= limit) return span[0];
+  const key = squash(title);
+  for (let i = Math.min(limit, page.lines.length - 1); i >= 0; i--) if (squash(page.lines[i]?.text ?? '') === key) return i;
+  return -1;
+}
+
+function run($: CheerioAPI, input: ExtractArticleInput): ArticleExtraction {
+  const ctx = { now: input.now ?? new Date(), timezone: input.timezone };
+  const page = readPageText($.root()[0] as unknown as Element);
+  const scripts = $('script')
+    .map((_, el) => $(el).text())
+    .get()
+    .join('\n');
+  const structured = readStructuredData($, scripts);
+  const title = findTitle($);
+  const choice = chooseContent(page);
+  const paragraphs = choice ? articleParagraphs(contentLines(choice.nodes, page), title?.field.value ?? '') : [];
+  const body = paragraphs.join('\n\n');
+  const verdict = judgeNotArticle($, page, choice?.top ?? null, body);
+  if (verdict) return { kind: 'not-article', ...verdict };
+  if (!choice || !title) return { kind: 'not-article', reason: 'no-article-body', detail: 'no text block and no headline' };
+
+  const [start, end] = contentSpan(page, choice.nodes);
+  const tIdx = titleLine(page, title.field.value, title.element, end);
+  const inBody = new Set(paragraphs);
+  const lineTexts = (from: number, to: number): string[] =>
+    page.lines.slice(Math.max(0, from), Math.max(0, to + 1)).map((l) => l.text).filter((t) => !inBody.has(t));
+  // Date and byline lines sit between the headline and the body (or, without a known headline, just above it).
+  const headFrom = tIdx >= 0 ? tIdx + 1 : start - 12;
+  const head = lineTexts(headFrom, Math.min(Math.max(start + 4, headFrom + 8), headFrom + 30));
+  const tail = lineTexts(end - 4, end + 15);
+  const date = findPublishedAt({ zones: [head, tail], structured, ctx });
+  const author = findAuthor($, {
+    head: [...head, ...paragraphs.slice(0, 1)],
+    tail: [...paragraphs.slice(-3).reverse(), ...tail],
+    structured,
+    titleTag: $('title').first().text(),
+  });
+  return {
+    kind: 'article',
+    title: title.field,
+    body: { value: body, rule: `density:${describe(choice.top)}${choice.nodes.length > 1 ? `+${choice.nodes.length - 1}` : ''}` },
+    ...(date ? { publishedAt: date.field, publishedAtText: date.text } : {}),
+    ...(author ? { author } : {}),
+  };
+}
+
+export function extractArticle($: CheerioAPI, input: ExtractArticleInput): ArticleExtraction {
+  try {
+    return run($, input);
+  } catch (error) {
+    // Extraction is best effort over arbitrary markup: a bug here must cost one page, never the crawl.
+    return { kind: 'not-article', reason: 'no-article-body', detail: `extraction failed: ${(error as Error).message}` };
+  }
+}

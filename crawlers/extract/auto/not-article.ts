@@ -1,0 +1,53 @@
+/**
+ * Pages that carry no article: an error page served with status 200, a login wall, a home or list page (link lists,
+ * no running text), or a page whose best text block is too short to be an article. Decides from the extracted body
+ * and a few page-wide counts; returns the reason with a detail line for the crawl summary.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { linkDensity, type PageText } from './page-text.js';
+
+export type NotArticleReason = 'no-article-body' | 'login-wall' | 'not-found' | 'list-page';
+
+export interface NotArticleVerdict {
+  reason: NotArticleReason;
+  detail: string;
+}
+
+const notFoundText = /(404|页面不存在|页面未找到|找不到(该|此|您要的|你要的)?页面|页面找不到|not found|页面已删除|文章不存在|内容不存在|新闻不存在|已被删除|已删除|无法找到|访问的页面|出错了|error 404)/i;
+const loginText = /(请先?登录|登录后(才能|即可|可以)?(查看|阅读|继续|访问)|扫码登录|账号登录|密码登录|sign in to continue|log in to continue|login required)/i;
+
+/** Fewest characters of running text an article has (a one-paragraph news flash has about 80). */
+export const minBodyChars = 40;
+
+/** List items (li, dd, tr, or repeated boxes) inside `root` that are one link with a headline-long text. */
+function linkItems(root: Element, page: PageText, $: CheerioAPI): number {
+  let n = 0;
+  $(root)
+    .find('li, dd, tr')
+    .each((_, el) => {
+      const c = page.counts.get(el);
+      if (c && c.links >= 1 && c.linkChars >= 6 && linkDensity(c) > 0.5) n++;
+    });
+  return n;
+}
+
+export function judgeNotArticle($: CheerioAPI, page: PageText, top: Element | null, body: string): NotArticleVerdict | null {
+  const bodyChars = body.replace(/\s/g, '').length;
+  const heading = `${$('title').first().text()} ${$('h1').first().text()}`.trim();
+  if (bodyChars < 300 && notFoundText.test(heading)) return { reason: 'not-found', detail: `error page: "${heading.slice(0, 60)}"` };
+  const pageText = page.lines.map((l) => l.text).join(' ');
+  if (bodyChars < 300 && ($('input[type="password"]').length > 0 || loginText.test(pageText.slice(0, 4000)))) {
+    return { reason: 'login-wall', detail: `a login form and ${bodyChars} characters of text` };
+  }
+  const rootCounts = page.counts.get($.root().children('html')[0] as Element) ?? page.lines.reduce((a, l) => ({ ...a, chars: a.chars + l.counts.chars, linkChars: a.linkChars + l.counts.linkChars }), { chars: 0, linkChars: 0, punct: 0, links: 0 });
+  const pageLd = linkDensity(rootCounts);
+  if (top) {
+    const items = linkItems(top, page, $);
+    const c = page.counts.get(top);
+    if (items >= 8 && c && linkDensity(c) > 0.35) return { reason: 'list-page', detail: `${items} link items in the main block, link density ${linkDensity(c).toFixed(2)}` };
+  }
+  if (bodyChars < 150 && pageLd > 0.5) return { reason: 'list-page', detail: `${bodyChars} characters of running text, page link density ${pageLd.toFixed(2)}` };
+  if (bodyChars < minBodyChars) return { reason: 'no-article-body', detail: `longest text block has ${bodyChars} characters` };
+  return null;
+}
