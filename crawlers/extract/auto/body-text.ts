@@ -26,7 +26,8 @@ function skipInside(el: Element, root: Element, page: PageText): boolean {
   const name = el.name.toLowerCase();
   if (skipTags.has(name) || isHidden(el)) return true;
   if (el === root) return false;
-  if (furnitureTags.has(name) || hintWeight(el) < 0) return true;
+  // Inline elements (a keyword link inside a sentence) keep their text whatever their class says.
+  if (furnitureTags.has(name) || (blockTags.has(name) && hintWeight(el) < 0)) return true;
   return boxTags.has(name) && isLinkBox(el, page);
 }
 
@@ -66,8 +67,15 @@ const squash = (s: string): string => s.replace(/[\s"'“”‘’「」《》<>
 export function articleParagraphs(lines: string[], title: string): string[] {
   const titleKey = squash(title);
   const kept: string[] = [];
-  for (const line of lines) {
-    if (kept.length > 0 && isSectionEnd(line)) break;
+  const charsFrom = (i: number): number => lines.slice(i).reduce((n, l) => n + l.length, 0);
+  let seen = 0;
+  for (const [i, line] of lines.entries()) {
+    seen += line.length;
+    // "相关新闻" closes the article only when less text follows than came before (a related box may open it too).
+    if (isSectionEnd(line)) {
+      if (kept.length > 0 && charsFrom(i + 1) <= seen) break;
+      continue;
+    }
     if (isBoilerplateLine(line)) continue;
     if (kept[kept.length - 1] === line) continue;
     kept.push(line);

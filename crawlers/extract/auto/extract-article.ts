@@ -89,8 +89,18 @@ function run($: CheerioAPI, input: ExtractArticleInput): ArticleExtraction {
   const head = lineTexts(headFrom, Math.min(Math.max(start + 4, headFrom + 8), headFrom + 30));
   const tail = lineTexts(end - 4, end + 15);
   const date = findPublishedAt({ zones: [head, tail], structured, ctx });
+  const aboveBody = (el: Element): boolean => {
+    for (let n: Element | null = el; n; n = n.parent && n.parent.type === 'tag' ? (n.parent as Element) : null) {
+      const s = page.span.get(n);
+      if (s) return s[0] < start;
+    }
+    return false;
+  };
+  // Bylines also open the body ("新京报讯（记者 陆一夫）") or stand on a short line among its first paragraphs.
+  const opening = [...paragraphs.slice(0, 1), ...paragraphs.slice(1, 8).filter((p) => p.length <= 30)];
   const author = findAuthor($, {
-    head: [...head, ...paragraphs.slice(0, 1)],
+    head: [...head, ...opening],
+    aboveBody,
     tail: [...paragraphs.slice(-3).reverse(), ...tail],
     structured,
     titleTag: $('title').first().text(),

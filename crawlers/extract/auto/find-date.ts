@@ -26,13 +26,13 @@ export interface FoundDate {
 }
 
 const labelled = /(发布|发表|时间|日期|发稿|出版|刊发|posted|published)/i;
-const notPublication = /(更新|修改|修订|最后|截止|截至|截稿|浏览|访问|到期|updated|modified)/i;
+const notPublication = /(更新|修改|修订|最后|截止|截至|截稿|到期|updated|modified)/i;
 
 /** A line whose date is its point (a date/source/author line), not a sentence that mentions a date. */
 function dateLineHit(line: string): DateHit | null {
-  if (line.length > 120 || notPublication.test(line)) return null;
-  const hits = findDates(line);
-  const hit = hits[0];
+  if (line.length > 120) return null;
+  // The first date not labelled as an update time ("最后更新: …").
+  const hit = findDates(line).find((h) => !notPublication.test(line.slice(Math.max(0, h.start - 8), h.start)));
   if (!hit) return null;
   const rest = line.slice(0, hit.start) + line.slice(hit.end);
   const restLen = rest.replace(/[\s:：|｜/·•()（）[\]【】\d-]/g, '').length;
@@ -70,6 +70,9 @@ const monthDayOf = (at: Date, timezone: string): [number, number, number] => {
   return [y ?? 0, m ?? 0, d ?? 0];
 };
 
+/** Zones whose short lines, joined, form a date the page splits over boxes ("2019" "09/07" "19:02"). */
+const joinedZones = (zones: string[][]): string[][] => zones.map((z) => [z.filter((l) => l.length <= 12).join(' ')]);
+
 export function findPublishedAt(search: DateSearch): FoundDate | undefined {
   const { ctx, structured } = search;
   const struct = [...structured.published, ...structured.scriptTimes].map((v) => parseStructured(v, ctx)).filter((p): p is Parsed => p !== null);
@@ -79,12 +82,12 @@ export function findPublishedAt(search: DateSearch): FoundDate | undefined {
 
   let visible: Parsed | null = null;
   let relative: Parsed | null = null;
-  outer: for (const zone of search.zones) {
+  outer: for (const zone of [...search.zones, ...joinedZones(search.zones)]) {
     for (const line of zone) {
       const hit = dateLineHit(line);
       if (!hit) continue;
       if (hit.relative) {
-        const at = relative ? null : hitToDate(hit, ctx);
+        const at: Date | null = relative ? null : hitToDate(hit, ctx);
         if (at) relative = { at, hasTime: hit.hasTime, rule: 'text:relative', text: line };
         continue;
       }

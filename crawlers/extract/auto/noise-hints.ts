@@ -4,10 +4,10 @@
  */
 import type { Element } from 'domhandler';
 
-/** Never read: no visible article text lives in these. */
+/** Never read: no visible article text lives in these (video/audio/object stay: unclosed ones swallow the page). */
 export const skipTags = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'select', 'textarea', 'input', 'option',
-  'head', 'object', 'embed', 'canvas', 'audio', 'video', 'map', 'link', 'meta',
+  'head', 'embed', 'link', 'meta',
 ]);
 
 /** Elements that start and end a line of text. */
@@ -29,7 +29,7 @@ const negativeWords = new Set([
   'ad', 'ads', 'advert', 'advertisement', 'banner', 'popup', 'modal', 'login', 'subscribe', 'qrcode', 'ewm', 'erweima',
   'pager', 'pagination', 'prev', 'next', 'statement', 'disclaimer', 'zan', 'praise', 'reward', 'dashang', 'hot',
   'rank', 'ranking', 'topnav', 'header', 'masthead', 'widget', 'sponsor', 'promo', 'outbrain', 'taboola', 'download',
-  'bottom', 'guess', 'more', 'fontsize', 'editor', 'feedback', 'report', 'jubao',
+  'bottom', 'guess', 'more', 'fontsize', 'feedback', 'report', 'jubao',
 ]);
 const positiveWords = new Set([
   'article', 'content', 'contents', 'post', 'entry', 'text', 'body', 'main', 'story', 'detail', 'details', 'news',
@@ -37,7 +37,7 @@ const positiveWords = new Set([
 ]);
 
 /** Whole class/id values that are the article body on widely used platforms and CMSs: a strong prior. */
-const contentIds = /^(js_content|article[-_]?content|articlecontent|content[-_]?article|post[-_]?content|entry[-_]?content|artibody|article_body|articlebody|main[-_]?content|text[-_]?content|news[-_]?content|newscontent|content[-_]?text|ctrlfscont|vsb_content|zoom|endtext|content_text|article-text|rich_media_content|detail[-_]?content|a-con|con_txt)$/i;
+const contentIds = /^(js_content|article[-_]?content|articlecontent|content[-_]?article|post[-_]?content|entry[-_]?content|artibody|article_body|articlebody|main[-_]?content|text[-_]?content|news[-_]?content|newscontent|content[-_]?text|ctrlfscont|vsb_content|zoom|endtext|content_text|article-text|rich_media_content|detail[-_]?content|a-con|con_txt|trs_editor)$/i;
 
 const tokensOf = (value: string): string[] =>
   value

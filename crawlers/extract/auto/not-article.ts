@@ -36,9 +36,9 @@ export function judgeNotArticle($: CheerioAPI, page: PageText, top: Element | nu
   const bodyChars = body.replace(/\s/g, '').length;
   const heading = `${$('title').first().text()} ${$('h1').first().text()}`.trim();
   if (bodyChars < 300 && notFoundText.test(heading)) return { reason: 'not-found', detail: `error page: "${heading.slice(0, 60)}"` };
-  const pageText = page.lines.map((l) => l.text).join(' ');
-  if (bodyChars < 300 && ($('input[type="password"]').length > 0 || loginText.test(pageText.slice(0, 4000)))) {
-    return { reason: 'login-wall', detail: `a login form and ${bodyChars} characters of text` };
+  // Nearly every portal has a login box in its header; only a page whose own text asks for a login is a wall.
+  if (bodyChars < 200 && (loginText.test(heading) || loginText.test(body) || (bodyChars < minBodyChars && $('input[type="password"]').length > 0))) {
+    return { reason: 'login-wall', detail: `asks for a login; ${bodyChars} characters of text` };
   }
   const rootCounts = page.counts.get($.root().children('html')[0] as Element) ?? page.lines.reduce((a, l) => ({ ...a, chars: a.chars + l.counts.chars, linkChars: a.linkChars + l.counts.linkChars }), { chars: 0, linkChars: 0, punct: 0, links: 0 });
   const pageLd = linkDensity(rootCounts);
@@ -47,7 +47,14 @@ export function judgeNotArticle($: CheerioAPI, page: PageText, top: Element | nu
     const c = page.counts.get(top);
     if (items >= 8 && c && linkDensity(c) > 0.35) return { reason: 'list-page', detail: `${items} link items in the main block, link density ${linkDensity(c).toFixed(2)}` };
   }
-  if (bodyChars < 150 && pageLd > 0.5) return { reason: 'list-page', detail: `${bodyChars} characters of running text, page link density ${pageLd.toFixed(2)}` };
+  if (bodyChars < 150 && pageLd > 0.5) {
+    // Short news flashes sit among 30–130 headline links on portals; home and board pages carry more.
+    let headlines = 0;
+    $('a').each((_, a) => {
+      if ($(a).text().trim().length >= 8) headlines++;
+    });
+    if (headlines >= 70) return { reason: 'list-page', detail: `${bodyChars} characters of running text among ${headlines} headline links (page link density ${pageLd.toFixed(2)})` };
+  }
   if (bodyChars < minBodyChars) return { reason: 'no-article-body', detail: `longest text block has ${bodyChars} characters` };
   return null;
 }
