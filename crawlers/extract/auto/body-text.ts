@@ -4,12 +4,12 @@
  * headline and date line repeated on top, related-link sections at the end). Reads the DOM; never changes it.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isBoilerplateLine, isSectionEnd } from './boilerplate-lines.js';
+import { isBoilerplateLine, isClosingLine, isSectionEnd } from './boilerplate-lines.js';
 import { blockTags, furnitureTags, hintWeight, isHidden, skipTags } from './noise-hints.js';
 import { isElement, linkDensity, normalizeSpace, type PageText } from './page-text.js';
 import { looksLikeMetaLine } from './meta-line.js';
 
-const boxTags = new Set(['ul', 'ol', 'dl', 'table', 'div', 'section', 'form', 'aside', 'p', 'span', 'header', 'footer', 'nav', 'center']);
+const boxTags = new Set(['ul', 'ol', 'dl', 'table', 'div', 'section', 'form', 'aside', 'p', 'header', 'footer', 'nav', 'center']);
 
 /** A box inside the article that is a list of links or a toolbar rather than text. */
 function isLinkBox(el: Element, page: PageText): boolean {
@@ -76,7 +76,15 @@ export function articleParagraphs(lines: string[], title: string): string[] {
       if (kept.length > 0 && charsFrom(i + 1) <= seen) break;
       continue;
     }
-    if (isBoilerplateLine(line)) continue;
+    if (isBoilerplateLine(line)) {
+      // An editor credit or a byline in the second half closes the article: what follows is the site's.
+      if (kept.length > 0 && isClosingLine(line) && charsFrom(i + 1) <= seen) break;
+      continue;
+    }
+    if (kept.length > 0 && isClosingLine(line) && charsFrom(i + 1) <= seen) {
+      kept.push(line);
+      break;
+    }
     if (kept[kept.length - 1] === line) continue;
     kept.push(line);
   }

@@ -10,7 +10,7 @@ const sourceLine = /^[（(【[]?\s*(本文|文章|稿件|新闻|信息|图片|�
 const copyright = /(版权所有|版权归|copyright|©|未经(授权|许可|允许)[，,]?不得转载|禁止转载|转载请(注明|联系)|免责声明|特别声明|^声明[:：]|本文仅代表作者|不代表.{0,12}(观点|立场)|违者必究|原创文章，|仅提供信息(存储|发布))/i;
 const prompt = /^(分享到|分享至|分享[:：]|扫一扫|扫描二维码|扫码|用微信扫|微信扫一扫|长按二维码|长按识别|点击进入|点击查看|点击阅读|打开.{0,6}app|下载.{0,8}客户端|关注.{0,12}(公众号|微信|微博|客户端))/i;
 const toolbar = /(正文已结束|alt\+4|我要反馈|我要纠错|【纠错】|打印本页|关闭窗口|^字号[:：]?|^字体[:：]|【打印】|\[打印\]|返回顶部|^阅读原文$|^查看原文$)/i;
-const shortWord = /^(举报|收藏|点赞|评论|转发|阅读|在看|赞|赏|分享|关注|打印|关闭|顶|踩|更多|展开全文|收起|全文|余下全文|下一页|上一页|首页|尾页|\+1)\s*[\d,]*$/;
+const shortWord = /^(举报|收藏|点赞|评论|转发|阅读|在看|赞|赏|分享|关注|打印|关闭|顶|踩|更多|展开全文|收起|全文|余下全文|下一页|上一页|首页|尾页|图集|\+1)\s*[\d,]*$/;
 const tagLine = /^(标签|关键词|关键字|tags?)\s*[:：>]*/i;
 const noLetters = /^[\d\s.,:;|/\\+\-·•>»<«()（）[\]【】#*=_~]*$/;
 
@@ -36,4 +36,11 @@ export function isBoilerplateLine(line: string): boolean {
 /** True when a line starts the related-links / comments part of a page. */
 export function isSectionEnd(line: string): boolean {
   return line.length < 40 && sectionEnd.test(line);
+}
+
+const byline = /^[（(【[]?\s*(采写|撰文|作者|执笔|记者|文|文\/图|图\/文)\s*[:：/｜|]/;
+
+/** Editor credits and bylines: the article ends with them (the byline itself is kept as text, trimmed later). */
+export function isClosingLine(line: string): boolean {
+  return line.length < 40 && (editorCredit.test(line) || byline.test(line));
 }

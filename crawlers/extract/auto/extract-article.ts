@@ -97,7 +97,7 @@ function run($: CheerioAPI, input: ExtractArticleInput): ArticleExtraction {
     return false;
   };
   // Bylines also open the body ("新京报讯（记者 陆一夫）") or stand on a short line among its first paragraphs.
-  const opening = [...paragraphs.slice(0, 1), ...paragraphs.slice(1, 8).filter((p) => p.length <= 30)];
+  const opening = [...paragraphs.slice(0, 2), ...paragraphs.slice(2, 8).filter((p) => p.length <= 30)];
   const author = findAuthor($, {
     head: [...head, ...opening],
     aboveBody,

@@ -39,7 +39,7 @@ function leadingNames(text: string, allowOrg = false): string | undefined {
       if (names.length) break;
       continue;
     }
-    const ok = (personName.test(t) || latinName.test(t) || (allowOrg && new RegExp(`^${han}{2,12}$`).test(t))) && !notAName.test(t);
+    const ok = (personName.test(t) || latinName.test(t) || (allowOrg && /^[\w\u4e00-\u9fa5·]{2,12}$/.test(t))) && !notAName.test(t);
     if (!ok) break;
     names.push(t);
     if (allowOrg) break;
@@ -58,6 +58,7 @@ const bylineRules: Rule[] = [
   { re: /作者\s*[:：]\s*(.{1,40})/, rule: 'text:作者', allowOrg: true },
   { re: /^作者\s*(.{2,20})$/, rule: 'text:作者' },
   { re: /(?:^|[\s》」】])作者\s+(.{2,30})/, rule: 'text:作者' },
+  { re: /[\s|｜]作者\s*([\u4e00-\u9fa5]{2,4})$/, rule: 'text:作者' },
   { re: /(?:记者|撰文|执笔|采写|文|作者|文\/图|图\/文)\s*[/｜|]\s*(?:.{0,12}?作者\s*)?(.{2,40})/, rule: 'text:文/' },
   { re: /[（(【[]\s*(?:本报|本台|见习|特约)?记者\s*(.{2,30}?)[）)】\]]/, rule: 'text:记者' },
   { re: /^(?:.{0,16}?)(?:采写|撰文)\s*[:：].{0,12}?记者\s*(.{2,30})$/, rule: 'text:记者' },

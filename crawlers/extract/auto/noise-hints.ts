@@ -29,11 +29,11 @@ const negativeWords = new Set([
   'ad', 'ads', 'advert', 'advertisement', 'banner', 'popup', 'modal', 'login', 'subscribe', 'qrcode', 'ewm', 'erweima',
   'pager', 'pagination', 'prev', 'next', 'statement', 'disclaimer', 'zan', 'praise', 'reward', 'dashang', 'hot',
   'rank', 'ranking', 'topnav', 'header', 'masthead', 'widget', 'sponsor', 'promo', 'outbrain', 'taboola', 'download',
-  'bottom', 'guess', 'more', 'fontsize', 'feedback', 'report', 'jubao',
+  'bottom', 'guess', 'more', 'fontsize', 'feedback', 'report', 'jubao', 'weixin', 'ecode', 'qr', 'wx', 'editor',
 ]);
 const positiveWords = new Set([
-  'article', 'content', 'contents', 'post', 'entry', 'text', 'body', 'main', 'story', 'detail', 'details', 'news',
-  'zoom', 'cont', 'con', 'artical', 'article_content', 'rich', 'media', 'paragraph', 'blog', 'zw', 'zhengwen', 'txt',
+  'article', 'content', 'contents', 'post', 'entry', 'text', 'body', 'main', 'story', 'detail', 'details', 'zoom',
+  'cont', 'con', 'artical', 'paragraph', 'zw', 'zhengwen',
 ]);
 
 /** Whole class/id values that are the article body on widely used platforms and CMSs: a strong prior. */

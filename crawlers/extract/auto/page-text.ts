@@ -11,7 +11,7 @@ export interface TextCounts {
   chars: number;
   /** Of those, characters inside <a>. */
   linkChars: number;
-  /** Sentence punctuation outside links (，。；！？、 and ASCII , ; ! ?). */
+  /** Sentence punctuation outside links (，。；！？、 and ASCII , ; ! ?; not colons, which dates and labels carry). */
   punct: number;
   /** Links (<a> with text) inside. */
   links: number;
@@ -33,7 +33,7 @@ export interface PageText {
   span: Map<Element, [number, number]>;
 }
 
-const punctuation = /[，。；！？、,;!?：:]/g;
+const punctuation = /[，。；！？、,;!?]/g;
 const spaceRun = /[\s\u00a0\u2002\u2003\u2009\u3000\u200b\ufeff]+/g;
 
 export const normalizeSpace = (s: string): string => s.replace(spaceRun, ' ').trim();

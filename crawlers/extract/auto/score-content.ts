@@ -5,6 +5,7 @@
  * (1 - link density), plus a class/id prior. The best candidate is joined by siblings that also read as article text.
  */
 import type { Element } from 'domhandler';
+import { isBoilerplateLine } from './boilerplate-lines.js';
 import { hintWeight } from './noise-hints.js';
 import { linkDensity, type PageText, type TextLine } from './page-text.js';
 
@@ -29,11 +30,15 @@ const tagPrior = (name: string): number => {
 };
 
 const decay = [1, 2, 6, 9, 12];
+const siteFooter = /(举报电话|客服电话|联系电话|ICP备|ICP证|备案号|公网安备|郑重声明|网站地图|关于我们|联系我们|技术支持)/i;
 
 /** Score of one line of running text, or 0 when it is too short or mostly links to count. */
 export function lineScore(line: TextLine): number {
   const own = line.counts.chars - line.counts.linkChars;
-  if (own < 20 || linkDensity(line.counts) > 0.5) return 0;
+  // Headlines, date lines and link labels carry no sentence punctuation; running text does.
+  if (own < 20 || linkDensity(line.counts) > 0.5 || line.counts.punct === 0) return 0;
+  // Footers are full of punctuation too: copyright, licence and hotline lines score nothing.
+  if (isBoilerplateLine(line.text) || siteFooter.test(line.text)) return 0;
   return 1 + line.counts.punct + Math.min(Math.floor(own / 100), 3);
 }
 
@@ -74,7 +79,7 @@ function belongsWithTop(sibling: Element, top: Element, topScore: number, scores
   // Known article-body classes on both sides (a page split in two "content" boxes) join on the prior alone.
   if (s >= threshold && hintWeight(sibling) >= 0) return true;
   const name = sibling.name.toLowerCase();
-  if (name !== 'p') return false;
+  if (name !== 'p' || hintWeight(sibling) < 0) return false;
   const c = page.counts.get(sibling);
   if (!c) return false;
   const own = c.chars - c.linkChars;
