@@ -19,7 +19,16 @@ export interface DateHit {
 }
 
 const p2 = (n: string | undefined): string => (n ?? '0').padStart(2, '0');
-const time = String.raw`(?:\s*[T\s]?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`;
+const time = String.raw`(?:\s*[T\s]?\s*(上午|下午|晚上|中午|凌晨|早上)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`;
+
+/** 24-hour clock from a 12-hour one with its 上午/下午 marker. */
+const hour24 = (marker: string | undefined, h: string | undefined): string | undefined => {
+  if (h === undefined) return undefined;
+  const n = Number(h);
+  if ((marker === '下午' || marker === '晚上' || (marker === '中午' && n < 11)) && n < 12) return String(n + 12);
+  if (marker === '凌晨' && n === 12) return '0';
+  return h;
+};
 const full = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?` + time, 'g');
 const splitBoxes = /(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/g;
 const shortYear = /(?<![\d-])(\d{2})-(\d{2})-(\d{2})\s*(\d{2}):(\d{2})(?![\d:])/g;
@@ -36,7 +45,8 @@ export function findDates(text: string): DateHit[] {
     if (!taken(hit.start, hit.end)) hits.push(hit);
   };
   for (const m of text.matchAll(full)) {
-    const [, y, mo, d, h, mi, s] = m;
+    const [, y, mo, d, ampm, hh, mi, s] = m;
+    const h = hour24(ampm, hh);
     if (!valid(Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0))) continue;
     const hasTime = h !== undefined;
     add({ wall: `${y}-${p2(mo)}-${p2(d)}${hasTime ? ` ${p2(h)}:${p2(mi)}:${p2(s)}` : ''}`, hasTime, hasYear: true, relative: false, start: m.index, end: m.index + m[0].length, month: Number(mo), day: Number(d) });
@@ -52,7 +62,7 @@ export function findDates(text: string): DateHit[] {
   for (const m of text.matchAll(monthDay)) {
     const mo = m[1];
     const d = m[2] ?? m[3];
-    const [h, mi, s] = [m[4], m[5], m[6]];
+    const [h, mi, s] = [hour24(m[4], m[5]), m[6], m[7]];
     if (!valid(Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0))) continue;
     const hasTime = h !== undefined;
     add({ wall: `${Number(mo)}月${Number(d)}日${hasTime ? ` ${p2(h)}:${p2(mi)}:${p2(s)}` : ''}`, hasTime, hasYear: false, relative: false, start: m.index, end: m.index + m[0].length, month: Number(mo), day: Number(d) });
