@@ -17,7 +17,7 @@ export interface NotArticleVerdict {
 const notFoundText = /(404|页面不存在|页面未找到|找不到(该|此|您要的|你要的)?页面|页面找不到|not found|页面已删除|文章不存在|内容不存在|新闻不存在|已被删除|已删除|无法找到|访问的页面|出错了|error 404)/i;
 const loginText = /(请先?登录|登录后(才能|即可|可以)?(查看|阅读|继续|访问)|扫码登录|账号登录|密码登录|sign in to continue|log in to continue|login required)/i;
 
-/** Fewest characters of running text an article has (a one-paragraph news flash has about 80). */
+/** Below this many characters a body is an article only if it has sentence punctuation (a short post or note). */
 export const minBodyChars = 40;
 
 /** List items (li, dd, tr, or repeated boxes) inside `root` that are one link with a headline-long text. */
@@ -55,6 +55,8 @@ export function judgeNotArticle($: CheerioAPI, page: PageText, top: Element | nu
     });
     if (headlines >= 70) return { reason: 'list-page', detail: `${bodyChars} characters of running text among ${headlines} headline links (page link density ${pageLd.toFixed(2)})` };
   }
-  if (bodyChars < minBodyChars) return { reason: 'no-article-body', detail: `longest text block has ${bodyChars} characters` };
+  if (bodyChars < 8 || (bodyChars < minBodyChars && !/[，。；！？!?]/.test(body))) {
+    return { reason: 'no-article-body', detail: `longest text block has ${bodyChars} characters` };
+  }
   return null;
 }

@@ -33,16 +33,16 @@ const decay = [1, 2, 6, 9, 12];
 const siteFooter = /(举报电话|客服电话|联系电话|ICP备|ICP证|备案号|公网安备|郑重声明|网站地图|关于我们|联系我们|技术支持)/i;
 
 /** Score of one line of running text, or 0 when it is too short or mostly links to count. */
-export function lineScore(line: TextLine): number {
+export function lineScore(line: TextLine, minChars = 20): number {
   const own = line.counts.chars - line.counts.linkChars;
   // Headlines, date lines and link labels carry no sentence punctuation; running text does.
-  if (own < 20 || linkDensity(line.counts) > 0.5 || line.counts.punct === 0) return 0;
+  if (own < minChars || linkDensity(line.counts) > 0.5 || line.counts.punct === 0) return 0;
   // Footers are full of punctuation too: copyright, licence and hotline lines score nothing.
   if (isBoilerplateLine(line.text) || siteFooter.test(line.text)) return 0;
   return 1 + line.counts.punct + Math.min(Math.floor(own / 100), 3);
 }
 
-export function scoreCandidates(page: PageText): Map<Element, number> {
+export function scoreCandidates(page: PageText, minChars = 20): Map<Element, number> {
   const scores = new Map<Element, number>();
   const touch = (el: Element): number => {
     let s = scores.get(el);
@@ -53,7 +53,7 @@ export function scoreCandidates(page: PageText): Map<Element, number> {
     return s;
   };
   for (const line of page.lines) {
-    const s = lineScore(line);
+    const s = lineScore(line, minChars);
     if (s === 0) continue;
     let owner: Element | null = line.block;
     if (paragraphTags.has(owner.name.toLowerCase())) owner = parentElement(owner);
@@ -88,7 +88,9 @@ function belongsWithTop(sibling: Element, top: Element, topScore: number, scores
 }
 
 export function chooseContent(page: PageText): ContentChoice | null {
-  const scores = scoreCandidates(page);
+  let scores = scoreCandidates(page);
+  // Short posts (a forum reply, a two-sentence note) have no 20-character line: count shorter sentences then.
+  if (![...scores.values()].some((s) => s > 0)) scores = scoreCandidates(page, 6);
   let top: Element | null = null;
   let best = -Infinity;
   for (const [el, s] of scores) {
