@@ -10,7 +10,7 @@ import { findAuthor } from './find-author.js';
 import { findPublishedAt } from './find-date.js';
 import { findTitle } from './find-title.js';
 import { judgeNotArticle } from './not-article.js';
-import { readPageText, type PageText } from './page-text.js';
+import { normalizeSpace, readPageText, type PageText } from './page-text.js';
 import { chooseContent } from './score-content.js';
 import { readStructuredData } from './structured-data.js';
 
@@ -89,10 +89,17 @@ function run($: CheerioAPI, input: ExtractArticleInput): ArticleExtraction {
   const head = lineTexts(headFrom, Math.min(Math.max(start + 4, headFrom + 8), headFrom + 30));
   const tail = lineTexts(end - 4, end + 15);
   const date = findPublishedAt({ zones: [head, tail], structured, ctx });
+  // An element is above the body when its text is on a line before the first body paragraph (a forum's author box
+  // may sit inside the post container, ahead of the post's text).
+  const firstBodyLine = page.lines.findIndex((l, i) => i >= start && inBody.has(l.text));
+  const bodyTop = firstBodyLine >= 0 ? firstBodyLine : start;
   const aboveBody = (el: Element): boolean => {
+    const text = normalizeSpace($(el).text());
     for (let n: Element | null = el; n; n = n.parent && n.parent.type === 'tag' ? (n.parent as Element) : null) {
       const s = page.span.get(n);
-      if (s) return s[0] < start;
+      if (!s) continue;
+      for (let i = s[0]; i <= Math.min(s[1], bodyTop - 1); i++) if (page.lines[i]?.text.includes(text)) return true;
+      return false;
     }
     return false;
   };

@@ -25,7 +25,7 @@ export interface AuthorSearch {
 const han = '[\\u4e00-\\u9fa5·]';
 const personName = new RegExp(`^${han}{2,4}$`);
 const latinName = /^[A-Za-z][A-Za-z0-9_.\- ]{1,30}$/;
-const notAName = /(未知|佚名|网络|整理|admin|本站|本网|编辑部|小编|转载|综合|来源|责任|编辑|记者|通讯员|报道|图片|视频|客户端|发布|官方|记者站|文章|最新|最近|更多|相关|简介|介绍|主页|设置|帐号|账号|信息|专栏|粉丝|关注|登录|注册|推荐|阅读)/i;
+const notAName = /(未知|佚名|网络|整理|admin|本站|本网|编辑部|小编|转载|综合|来源|责任|编辑|记者|通讯员|报道|图片|视频|客户端|发布|官方|记者站|文章|最新|最近|更多|相关|简介|介绍|主页|设置|帐号|账号|信息|专栏|粉丝|关注|登录|注册|推荐|阅读|密码|忘记|退出|注销|搜索)/i;
 const orgName = /(网|报|社|台|新闻|日报|晚报|消息|科技|财经|频道|中心|客户端|综合|媒体|公司|集团|协会|学会|政府|委员会|研究院|大学)$/;
 
 const cleanToken = (t: string): string => t.replace(/^[\s:：/|｜【[（(]+|[\s:：/|｜】\]）)]+$/g, '');
@@ -104,12 +104,14 @@ function isSiteOrOrg(name: string, search: AuthorSearch): boolean {
 }
 
 /** Self-media account: the first short link to a user/author page before the body. */
-function accountLink($: CheerioAPI, aboveBody: (el: Element) => boolean): AutoField<string> | undefined {
+function accountLink($: CheerioAPI, aboveBody: (el: Element) => boolean, headText: string): AutoField<string> | undefined {
   let found: string | undefined;
   $('a[href]').each((_, el) => {
-    if (!aboveBody(el)) return undefined;
+    // Above the body, or a profile link (often in a side column) to the name the byline area shows.
+    const shown = headText.includes($(el).text().replace(/\s+/g, ' ').trim());
+    if (!aboveBody(el) && !shown) return undefined;
     const href = el.attribs['href'] ?? '';
-    if (!/\/(c\/)?(user|author|people|profile|u|space|media|account|dy\/media)\/|author_id=|\/omn\/author\//i.test(href)) return;
+    if (!/\/(c\/)?(user|author|people|profile|u|space|media|account|member|home|dy\/media)\/|author_id=|\/omn\/author\/|space-uid-|mod=space|[?&](uid|userid|user_id)=/i.test(href)) return;
     const text = $(el).text().replace(/\s+/g, ' ').trim().replace(/(企鹅号|百家号|头条号|网易号|关注)$/, '').trim();
     if (text.length >= 2 && text.length <= 20 && !notAName.test(text) && !/(个人中心|我的|首页)/.test(text)) {
       found = text;
@@ -120,11 +122,18 @@ function accountLink($: CheerioAPI, aboveBody: (el: Element) => boolean): AutoFi
   return found ? { value: found, rule: 'link:account' } : undefined;
 }
 
+const authorSelector = [
+  '[itemprop="author"]', '[rel="author"]', '.author-name', '.author', '.byline', '.writer', '.article-author',
+  '.authi a', 'a.xw1', '.postauthor', '.post-author', '.username', '.user-name', '.nickname', '.uname', '.poster',
+].join(', ');
+
 export function findAuthor($: CheerioAPI, search: AuthorSearch): AutoField<string> | undefined {
   const byline = fromLines(search.head) ?? nameSlashSource(search.head) ?? fromLines(search.tail) ?? trailingSignature(search.tail.slice(0, 3));
   if (byline) return byline;
   let element: AutoField<string> | undefined;
-  $('[itemprop="author"], [rel="author"], .author-name, .author, .byline, .writer, .article-author').each((_, el) => {
+  // Author boxes of news CMSs and forum software (Discuz .authi/.xw1, phpwind, blogs), above the body.
+  $(authorSelector).each((_, node) => {
+    const el = node as Element;
     if (!search.aboveBody(el)) return undefined;
     const text = ($(el).find('[itemprop="name"]').first().text() || $(el).text()).replace(/\s+/g, ' ').trim().replace(/^(作者|文)\s*[:：/]\s*/, '');
     const name = leadingNames(text.replace(/(企鹅号|百家号|头条号|网易号)$/, ''), true);
@@ -142,5 +151,5 @@ export function findAuthor($: CheerioAPI, search: AuthorSearch): AutoField<strin
     if (name && !isSiteOrOrg(name, search)) return { value: name, rule: a.rule };
   }
   if (search.structured.wechatAccount) return { value: search.structured.wechatAccount, rule: 'wechat:account' };
-  return accountLink($, search.aboveBody);
+  return accountLink($, search.aboveBody, search.head.join('\n'));
 }
