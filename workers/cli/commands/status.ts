@@ -38,6 +38,9 @@ export const command: PulseCommand = {
           console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors' : 'no crawl runs recorded yet');
           for (const r of runs) {
             console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}`);
+            // Why pages gave no document (seen, offTopic, notArticle…), on its own line so the table stays fixed-width.
+            const skipped = Object.entries(r.skipped ?? {}).filter(([, n]) => n > 0);
+            if (skipped.length) console.log(`  skipped: ${skipped.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
           }
           console.log('');
           console.log(`index ${alias}: ${documents} documents`);
