@@ -32,6 +32,23 @@ function linkItems(root: Element, page: PageText, $: CheerioAPI): number {
   return n;
 }
 
+/** True when `top` (or one of its five nearest ancestors) is one of ≥ 6 same-class siblings that each hold a headline link: an item of a list (a board's thread abstracts), not an article. */
+function isListItem(top: Element, $: CheerioAPI): boolean {
+  let el: Element | null = top;
+  for (let level = 0; el && level < 6; level++) {
+    const cls = (el.attribs['class'] ?? '').trim();
+    const parent: Element | null = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
+    if (cls && parent) {
+      const name = el.name;
+      const twins = parent.children.filter((n): n is Element => n.type === 'tag' && n.name === name && (n.attribs['class'] ?? '').trim() === cls);
+      const linked = twins.filter((t) => $(t).find('a').toArray().some((a) => $(a).text().trim().length >= 6));
+      if (linked.length >= 6) return true;
+    }
+    el = parent;
+  }
+  return false;
+}
+
 export function judgeNotArticle($: CheerioAPI, page: PageText, top: Element | null, body: string): NotArticleVerdict | null {
   const bodyChars = body.replace(/\s/g, '').length;
   const heading = `${$('title').first().text()} ${$('h1').first().text()}`.trim();
@@ -46,6 +63,7 @@ export function judgeNotArticle($: CheerioAPI, page: PageText, top: Element | nu
     const items = linkItems(top, page, $);
     const c = page.counts.get(top);
     if (items >= 8 && c && linkDensity(c) > 0.35) return { reason: 'list-page', detail: `${items} link items in the main block, link density ${linkDensity(c).toFixed(2)}` };
+    if (bodyChars < 1000 && isListItem(top, $)) return { reason: 'list-page', detail: 'the main text block is one of many same-class items with headline links' };
   }
   if (bodyChars < 150 && pageLd > 0.5) {
     // Short news flashes sit among 30–130 headline links on portals; home and board pages carry more.

@@ -5,7 +5,11 @@
  * The few fields the extractor still gets wrong are listed in `knownMisses` and asserted to be wrong, so a fix (or a
  * new regression) changes this file on purpose; the aggregate targets of issue #13 are asserted too.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { decodeBody } from '../../../../../crawlers/extract/decode-body.js';
+import { extractArticle } from '../../../../../crawlers/extract/auto/extract-article.js';
 import type { ArticleExtraction } from '../../../../../crawlers/extract/auto/extract-article.js';
 import { checkPage, extractSharedPage, loadExpectations, sharedPagesDir, sharedPagesPresent, wallMinute } from '../../../../../crawlers/extract/auto/eval/article-expectations.js';
 
@@ -57,5 +61,14 @@ describe.skipIf(!present)('extractArticle on the shared real article pages', () 
     expect(count('date')).toBeGreaterThanOrEqual(58);
     expect(count('title')).toBeGreaterThanOrEqual(60);
     expect(count('author')).toBeGreaterThanOrEqual(Math.ceil(0.8 * authorPages));
+  });
+});
+
+describe.skipIf(!present)('extractArticle on the shared real list pages', () => {
+  const listDir = sharedPagesDir.replace(/article\/$/, 'list/');
+  const files = present ? readdirSync(listDir).flatMap((site) => readdirSync(listDir + site).map((f) => `${site}/${f}`)) : [];
+  it.each(files)('%s is not an article (list-page)', (file) => {
+    const $ = cheerio.load(decodeBody(readFileSync(listDir + file)).text);
+    expect(extractArticle($, { url: 'https://example.cn/', timezone: 'Asia/Shanghai' })).toMatchObject({ kind: 'not-article', reason: 'list-page' });
   });
 });
