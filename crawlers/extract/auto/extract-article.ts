@@ -88,7 +88,9 @@ function run($: CheerioAPI, input: ExtractArticleInput): ArticleExtraction {
   const headFrom = tIdx >= 0 ? tIdx + 1 : start - 12;
   const head = lineTexts(headFrom, Math.min(Math.max(start + 4, headFrom + 8), headFrom + 30));
   const tail = lineTexts(end - 4, end + 15);
-  const date = findPublishedAt({ zones: [head, tail], structured, ctx });
+  // Just above the body too: the headline found may be a copy inside the article box, below the date line.
+  const aboveStart = lineTexts(start - 12, start + 2);
+  const date = findPublishedAt({ zones: [head, aboveStart, tail], structured, ctx, url: input.url });
   // An element is above the body when its text is on a line before the first body paragraph (a forum's author box
   // may sit inside the post container, ahead of the post's text).
   const firstBodyLine = page.lines.findIndex((l, i) => i >= start && inBody.has(l.text));

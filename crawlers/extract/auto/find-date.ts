@@ -18,6 +18,19 @@ export interface DateSearch {
   zones: string[][];
   structured: StructuredData;
   ctx: DateContext;
+  /** The page address: many CMSs put the day in the path (/2019-07/03/, /20190703/). */
+  url?: string;
+}
+
+const urlDay = /(?:^|\D)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?=\D|$)/;
+
+/** The day in a URL path, read at midnight in the source zone. */
+function dateFromUrl(url: string | undefined, ctx: DateContext): Parsed | null {
+  if (!url || !URL.canParse(url)) return null;
+  const m = urlDay.exec(new URL(url).pathname);
+  if (!m) return null;
+  const at = hitToDate({ wall: `${m[1]}-${m[2]}-${m[3]}`, hasTime: false, hasYear: true, relative: false, start: 0, end: 0 }, ctx);
+  return at && at.getTime() <= ctx.now.getTime() + 864e5 ? { at, hasTime: false, rule: 'url', text: url } : null;
 }
 
 export interface FoundDate {
@@ -113,7 +126,7 @@ export function findPublishedAt(search: DateSearch): FoundDate | undefined {
     // The page shows the day; structured data of the same day adds the time of day.
     const sameDay = struct.find((p) => p.hasTime && dayKey(p.at, ctx.timezone) === dayKey(visible.at, ctx.timezone));
     chosen = sameDay ? { ...sameDay, text: visible.text } : visible;
-  } else chosen = structAny ?? (relative?.hasTime ? relative : undefined) ?? fallback ?? relative ?? undefined;
+  } else chosen = structAny ?? (relative?.hasTime ? relative : undefined) ?? dateFromUrl(search.url, ctx) ?? fallback ?? relative ?? undefined;
   if (!chosen) return undefined;
   return { field: { value: chosen.at, rule: chosen.rule }, text: chosen.text };
 }

@@ -26,7 +26,6 @@ const knownMisses: Record<string, Partial<Record<Field, string>>> = {
   'readhub/readhub.html': { date: 'the page shows only 昨天; the time is in page data of another shape' },
   'sina/2.html': { body: 'a promotion line above the first paragraph is inside the article box' },
   'sina/3.html': { author: '原创： 路闻卓立编译 — a translator credit in a form not read as a byline' },
-  'sxmu/1.html': { date: 'the date line is split around a script in the markup' },
   'thepaper/2.html': { author: 'the 澎湃号 account name has no author class or user link' },
   'thepaper/4.html': { author: 'the 澎湃号 account name has no author class or user link' },
 };

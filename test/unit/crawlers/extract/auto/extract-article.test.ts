@@ -135,6 +135,11 @@ describe('extractArticle: publication time', () => {
     expect(r.publishedAt?.value.toISOString()).toBe('2024-03-05T19:20:00.000Z');
   });
 
+  it('falls back to the day in the URL path when the page shows and states no date', () => {
+    const r = extractArticle(cheerio.load(page({ meta: '来源：示例日报' })), { url: 'https://news.example.cn/2019-07/03/c_1124.htm', timezone: 'Asia/Shanghai', now });
+    expect(r.kind === 'article' && [local(r.publishedAt?.value), r.publishedAt?.rule]).toEqual(['2019-07-03 00:00', 'url']);
+  });
+
   it('ignores "最后更新" times', () => {
     const r = article(page({ meta: '最后更新：2024-03-06 09:00 发布时间：2024-03-05 14:20' }));
     expect(local(r.publishedAt?.value)).toBe('2024-03-05 14:20');
