@@ -4,6 +4,7 @@
  * stcn page, thepaper, a WeChat article, served on 127.0.0.1 as their bytes were saved) and to a "not found" page
  * served with status 200. The stored documents carry the title, publication time, author and body start a reader
  * sees (test/fixtures/extraction/article-expectations.json); the not-found page is counted as notArticle, not stored.
+ * A `browser` source without list and detail reads a hand-made page whose article a script writes in, the same way.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@elastic/elasticsearch';
 import { stringify } from 'yaml';
-import { toZonedIso, type CrawlSummary } from '../../../crawlers/index.js';
+import { crawlSource, MemorySeenSet, parseSources, toZonedIso, type CrawlSummary, type RawDocument } from '../../../crawlers/index.js';
 import { startWorkers, type RunningWorkers } from '../../../workers/run-workers.js';
 import { waitForPipeline } from '../../../workers/demo/wait-for-pipeline.js';
 import { stages } from '../../../workers/pipeline.js';
@@ -40,6 +41,20 @@ const chosen = ['163/7.html', 'stcn/1.html', 'thepaper/5.html', 'wechat/1.html']
 /** Article URLs on the loopback site: dated paths, as a news site would publish them. */
 const pathOf = (i: number): string => `/news/2020/0601/10000${i}.html`;
 const notFoundPath = '/news/2020/0601/100099.html';
+const madeArticlePath = '/made/2024/0305/200001.html';
+const madeParagraphs = [
+  '记者近日走访发现，不少微商代理在朋友圈招募下线，承诺月入过万，但多数新代理囤货后难以出手。',
+  '律师提醒，以拉人头、收取入门费为主要收入来源的模式可能涉嫌传销，代理应保留转账记录依法维权。',
+];
+// The article is written into the page by a script, as on sites that need `type: browser`.
+const madeArticle = `<!doctype html><html><head><meta charset="utf-8"><title>微商代理压货调查_新闻</title></head><body>
+  <div class="nav"><a href="/">首页</a><a href="/made/list.html">新闻</a></div><div id="app"></div>
+  <script>document.getElementById('app').innerHTML = '<h1>微商代理压货调查</h1><div class="info">2024年03月05日 14:02 作者：张三</div>'
+    + ${JSON.stringify(madeParagraphs.map((p) => `<p>${p}</p>`).join(''))};</script></body></html>`;
+const madeList = `<!doctype html><html><head><meta charset="utf-8"><title>列表</title></head><body><ul>
+  <li><a href="${madeArticlePath}">微商代理压货调查：新代理囤货难出手</a></li>
+  <li><a href="/made/2024/0305/200002.html">一条已经被编辑删除的旧闻标题</a></li></ul>
+  <div class="footer"><a href="/about">关于我们</a> <a href="/login">登录</a></div></body></html>`;
 
 const ns = testNamespace('auto-extraction');
 const config = { ...ns.config, crawlAllowPrivate: '127.0.0.1' };
@@ -67,7 +82,9 @@ beforeAll(async () => {
     handlers: [
       (_req, res, url) => {
         if (url.pathname === '/news/index.html') return html(res, listPage);
-        if (url.pathname === notFoundPath) return html(res, notFound);
+        if (url.pathname === notFoundPath || url.pathname === '/made/2024/0305/200002.html') return html(res, notFound);
+        if (url.pathname === '/made/list.html') return html(res, madeList);
+        if (url.pathname === madeArticlePath) return html(res, madeArticle);
         const i = chosen.findIndex((_, k) => pathOf(k) === url.pathname);
         return i >= 0 ? html(res, readFileSync(`${articleDir}${chosen[i]!.page}`)) : false;
       },
@@ -93,6 +110,8 @@ afterAll(async () => {
 });
 
 /** Elasticsearch holds the analyzed text (half-width, whitespace folded): compare in that form. */
+/** The Shanghai wall time of a stored ISO time, to the minute, as the expectations write it. */
+const wallMinute = (iso: string | null): string | null => iso && toZonedIso(new Date(iso), 'Asia/Shanghai').slice(0, 16).replace('T', ' ');
 const fold = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 
 describe.skipIf(!present)('a source without list and detail, through the queues into Elasticsearch', () => {
@@ -111,9 +130,19 @@ describe.skipIf(!present)('a source without list and detail, through the queues 
     for (const [i, e] of chosen.entries()) {
       const doc = hits.find((h) => new URL(h.url).pathname === pathOf(i))!;
       expect(fold(doc.title), e.page).toBe(fold(e.title));
-      expect(doc.publishedAt && toZonedIso(new Date(doc.publishedAt), 'Asia/Shanghai').slice(0, 16).replace('T', ' '), e.page).toBe(e.publishedAt);
+      expect(wallMinute(doc.publishedAt), e.page).toBe(e.publishedAt);
       expect(e.author, e.page).toContain(doc.author);
       expect(fold(doc.text).startsWith(fold(e.bodyFirst)) || fold(doc.text).slice(0, 200).includes(fold(e.bodyFirst)), `${e.page} body starts: ${doc.text.slice(0, 80)}`).toBe(true);
     }
+  });
+
+  it('reads a page rendered by Chromium the same way (type: browser, no list, no detail)', async () => {
+    // Hand-made pages: the shared pages' own scripts redirect and hide content offline, which would test them, not us.
+    const [browser] = parseSources({ sources: [{ id: 'auto-rendered', type: 'browser', schedule: '0 0 * * *', topics: ['微商'], startUrls: [`${site.baseUrl}/made/list.html`], storeAuthorNames: true, politeness: { maxRequestsPerMinute: 6000 } }] });
+    const docs: RawDocument[] = [];
+    const summary = await crawlSource(browser!, { userAgent: 'PulseBot/0.1 (+test)', authorSalt: 'salt', allowPrivateAddresses: ['127.0.0.1'], chromiumPath: config.chromiumPath }, { seenSet: new MemorySeenSet(), sink: async (b) => void docs.push(...b) });
+    expect(summary).toMatchObject({ pagesFetched: 3, documentsEmitted: 1, errors: [] });
+    expect(summary.skipped.notArticle).toBe(1);
+    expect(docs.map((d) => [new URL(d.url).pathname, d.title, d.author, wallMinute(d.publishedAt), d.body])).toEqual([[madeArticlePath, '微商代理压货调查', '张三', '2024-03-05 14:02', madeParagraphs.join('\n\n')]]);
   });
 });
