@@ -61,6 +61,14 @@ describe('readArticlePage', () => {
     expect(buildDocument(item!, { source: s, authorSalt: 's', timezone: 'Asia/Shanghai', now: ctx.now() })).toEqual({ kind: 'skip', reason: 'notArticle' });
   });
 
+  it('falls back to the feed item that led to a page with no article, instead of dropping it', () => {
+    const notFound = '<html><head><title>404 页面不存在</title></head><body><h1>页面不存在</h1></body></html>';
+    const fromFeed = { ...page(notFound), draft: { title: '微商新规', body: '摘要：微商备案新规今日起施行。', publishedAtText: '2024-03-05T08:00:00+08:00' } };
+    const [item] = readArticlePage(fromFeed, detailOf(source({})), ctx).items;
+    expect(item).toMatchObject({ title: '微商新规', body: '摘要：微商备案新规今日起施行。', publishedAtText: '2024-03-05T08:00:00+08:00' });
+    expect(item?.notArticle).toBeUndefined();
+  });
+
   it('keeps the old behaviour when the body is a selector: no verdict, the selector decides', () => {
     const [item] = readArticlePage(page('<html><body><h1>页面不存在</h1><div class="c">微商</div></body></html>'), detailOf(source({ detail: { title: 'h1', body: '.c' } })), ctx).items;
     expect(item).toMatchObject({ title: '页面不存在', body: '微商' });
