@@ -20,7 +20,9 @@ export function readListPage(page: FetchedPage, list: ListSelectors, ctx: Handle
   const auto = list.itemLink === 'auto' || list.nextPage === 'auto' ? discoverLinks($, page.finalUrl) : undefined;
   if (auto && list.itemLink === 'auto') {
     for (const link of auto.articles) follow.push({ url: link.url, label: 'DETAIL', depth: page.depth });
-    ctx.log.debug({ sourceId, url: page.url, links: auto.articles.length, nextPage: auto.nextPage }, 'automatic link discovery');
+    // A list page without article links usually means the links are built by JavaScript or shaped unusually.
+    if (auto.articles.length === 0) ctx.log.warn({ sourceId, url: page.url }, 'automatic link discovery found no article links on this list page: try type browser, or give list.itemLink');
+    else ctx.log.debug({ sourceId, url: page.url, links: auto.articles.length, nextPage: auto.nextPage }, 'automatic link discovery');
   } else {
     $(list.itemLink).each((_, el) => {
       const url = resolveLink($(el).attr('href'), page.finalUrl);
