@@ -64,6 +64,17 @@ describe('discoverLinks', () => {
     ]);
   });
 
+  it('reads the usual shapes of Chinese government and portal lists (written after the code, not tuned on)', () => {
+    const gov = `<div class="dqwz">当前位置：<a href="../../">首页</a> &gt; <a href="../">政务公开</a> &gt; <a href="./">通知公告</a></div>
+      <ul class="list">${['20240305_123456', '20240304_123401', '20240301_123377'].map((id, i) => `<li><a href="./202403/t${id}.html" title="关于规范网络销售行为的通知${i}">关于规范网络销售行为的通知${i}</a><span>2024-03-0${5 - i}</span></li>`).join('')}</ul>
+      <div class="page"><a href="index_1.html">下一页</a><a href="index_9.html">尾页</a></div>`;
+    const found = discoverLinks(page(gov), 'https://www.example.gov.cn/zwgk/tzgg/');
+    expect(found.articles.map((a) => a.url)).toEqual(['20240305_123456', '20240304_123401', '20240301_123377'].map((id) => `https://www.example.gov.cn/zwgk/tzgg/202403/t${id}.html`));
+    expect(found.nextPage).toBe('https://www.example.gov.cn/zwgk/tzgg/index_1.html');
+    const portal = `<div class="feed">${['iichhsne2381437', 'iichhsne2381001', 'iichhsne2380777'].map((id) => `<div class="feed-card-item"><h2><a href="https://news.example.com.cn/s/2024-03-05/doc-${id}.shtml">多地出台新规整治朋友圈虚假宣传乱象</a></h2><div class="feed-card-a"><a href="https://comment5.news.example.com.cn/comment/skin/default.html?newsid=${id}">评论</a><a href="https://tags.news.example.com.cn/微商">微商</a></div></div>`).join('')}</div>`;
+    expect(urls(portal, 'https://news.example.com.cn/china/')).toEqual(['iichhsne2381437', 'iichhsne2381001', 'iichhsne2380777'].map((id) => `https://news.example.com.cn/s/2024-03-05/doc-${id}.shtml`));
+  });
+
   it('does not follow links to other sites or back to the page itself', () => {
     const body = `<ul>${[1, 2, 3].map((i) => `<li><a href="https://other.example.net/2020/0101/${i}00001.html">别的网站上的一条很长的新闻标题${i}</a></li>`).join('')}
       <li><a href="https://news.example.cn/world/">国际新闻频道首页的长长的标题文字</a></li></ul>`;
