@@ -7,6 +7,15 @@ import { requireServices } from '../../../infra/services/require-services.js';
 import { createEsClient } from '../../../infra/elasticsearch/es-client.js';
 import { postsIndexNames } from '../../../infra/elasticsearch/posts-index.js';
 
+/**
+ * Why a run's pages gave no document (seen, offTopic, notArticle…), non-zero reasons only, for a line under the
+ * source's row (the row itself stays fixed-width); null when nothing was skipped.
+ */
+export function skippedLine(skipped: Record<string, number> | undefined): string | null {
+  const counted = Object.entries(skipped ?? {}).filter(([, n]) => n > 0);
+  return counted.length ? `  skipped: ${counted.map(([reason, n]) => `${reason} ${n}`).join(', ')}` : null;
+}
+
 export const command: PulseCommand = {
   register(program, ctx) {
     program
@@ -38,9 +47,8 @@ export const command: PulseCommand = {
           console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors' : 'no crawl runs recorded yet');
           for (const r of runs) {
             console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}`);
-            // Why pages gave no document (seen, offTopic, notArticle…), on its own line so the table stays fixed-width.
-            const skipped = Object.entries(r.skipped ?? {}).filter(([, n]) => n > 0);
-            if (skipped.length) console.log(`  skipped: ${skipped.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
+            const skipped = skippedLine(r.skipped);
+            if (skipped) console.log(skipped);
           }
           console.log('');
           console.log(`index ${alias}: ${documents} documents`);
