@@ -6,6 +6,7 @@
  */
 import type { Element } from 'domhandler';
 import { isBoilerplateLine } from './boilerplate-lines.js';
+import { firstPostOf } from './first-post.js';
 import { hintWeight } from './noise-hints.js';
 import { linkDensity, type PageText, type TextLine } from './page-text.js';
 
@@ -100,6 +101,9 @@ export function chooseContent(page: PageText): ContentChoice | null {
     }
   }
   if (!top || best <= 0) return null;
+  // A reply that outscores the opening post of a thread gives way to the opening post.
+  const opening = firstPostOf(top, (el) => (page.counts.get(el)?.punct ?? 0) > 0);
+  if (opening) return { top: opening, nodes: [opening], score: scores.get(opening) ?? best };
   const parent = parentElement(top);
   const siblings = parent ? parent.children.filter((n): n is Element => n.type === 'tag') : [top];
   const nodes = siblings.filter((sib) => belongsWithTop(sib, top, best, scores, page));

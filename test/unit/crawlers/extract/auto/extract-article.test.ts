@@ -76,6 +76,18 @@ describe('extractArticle: body', () => {
     expect(article(html).body.value).toBe(para.join('\n\n'));
   });
 
+  it('takes the opening post of a forum thread, not a longer reply, with its author box', () => {
+    const post = (n: number, user: string, text: string) =>
+      `<div id="post_${n}"><table id="pid${n}" class="plhin"><tr><td class="pls"><div class="authi"><a href="home.php?mod=space&uid=${n}" class="xw1">${user}</a></div></td>` +
+      `<td class="plc"><div class="authi"><em>发表于 2010-5-12 10:${10 + n}</em></div><div class="t_fsz"><table><tr><td class="t_f" id="postmessage_${n}">${text}</td></tr></table></div></td></tr></table></div>`;
+    const html = `<html><head><title>囤货退款求助 - 微商版 - 某某论坛</title></head><body><div id="hd"><a href="/">首页</a></div>
+<h1 id="thread_subject">囤货退款求助</h1><div id="postlist">${post(1, '楼主小王', para[0] ?? '')}${post(2, '热心网友', para.join('<br>'))}</div></body></html>`;
+    const r = article(html);
+    expect(r.body.value).toBe(para[0]);
+    expect(r.author?.value).toBe('楼主小王');
+    expect(local(r.publishedAt?.value)).toBe('2010-05-12 10:11');
+  });
+
   it('does not change the document (callers read their own selectors afterwards)', () => {
     const $ = cheerio.load(page());
     const before = $.html();
