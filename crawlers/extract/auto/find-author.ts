@@ -22,8 +22,10 @@ export interface AuthorSearch {
   aboveBody: (el: Element) => boolean;
 }
 
-const han = '[\\u4e00-\\u9fa5·]';
-const personName = new RegExp(`^${han}{2,4}$`);
+// Han characters including the extension planes (names such as 𠮷 are outside U+4E00–U+9FA5); used with the u flag.
+const han = '[\\u3400-\\u9fff\\u{20000}-\\u{2ffff}·]';
+const personName = new RegExp(`^${han}{2,4}$`, 'u');
+const orgLike = new RegExp(`^(?:[\\w]|${han}){2,12}$`, 'u');
 const latinName = /^[A-Za-z][A-Za-z0-9_.\- ]{1,30}$/;
 const notAName = /(未知|佚名|网络|整理|admin|本站|本网|编辑部|小编|转载|综合|来源|责任|编辑|记者|通讯员|报道|图片|视频|客户端|发布|官方|记者站|文章|最新|最近|更多|相关|简介|介绍|主页|设置|帐号|账号|信息|专栏|粉丝|关注|登录|注册|推荐|阅读|密码|忘记|退出|注销|搜索)/i;
 const orgName = /(网|报|社|台|新闻|日报|晚报|消息|科技|财经|频道|中心|客户端|综合|媒体|公司|集团|协会|学会|政府|委员会|研究院|大学)$/;
@@ -39,7 +41,7 @@ function leadingNames(text: string, allowOrg = false): string | undefined {
       if (names.length) break;
       continue;
     }
-    const ok = (personName.test(t) || latinName.test(t) || (allowOrg && /^[\w\u4e00-\u9fa5·]{2,12}$/.test(t))) && !notAName.test(t);
+    const ok = (personName.test(t) || latinName.test(t) || (allowOrg && orgLike.test(t))) && !notAName.test(t);
     if (!ok) break;
     names.push(t);
     if (allowOrg) break;
@@ -83,7 +85,7 @@ function fromLines(lines: string[]): AutoField<string> | undefined {
 /** A name in brackets closing the last paragraph, as many papers sign: "…举行。（张巨峰）", "(李楠)". */
 function trailingSignature(lines: string[]): AutoField<string> | undefined {
   for (const line of lines) {
-    const m = new RegExp(`[（(](${han}{2,3})[）)]\\s*$`).exec(line);
+    const m = new RegExp(`[（(](${han}{2,3})[）)]\\s*$`, 'u').exec(line);
     if (m?.[1] && !/^(完|待续|化名|组图|图|原文|全文|节选|摘编|未完)/.test(m[1]) && line.length > m[0].length + 8) return { value: m[1], rule: 'text:signature' };
   }
   return undefined;
@@ -92,7 +94,7 @@ function trailingSignature(lines: string[]): AutoField<string> | undefined {
 /** "石佳/中国青年报": the writer and their paper on one short line under the headline. */
 function nameSlashSource(lines: string[]): AutoField<string> | undefined {
   for (const line of lines.slice(0, 3)) {
-    const m = new RegExp(`^(${han}{2,4})\\s*/\\s*${han}{2,12}$`).exec(line);
+    const m = new RegExp(`^(${han}{2,4})\\s*/\\s*${han}{2,12}$`, 'u').exec(line);
     if (m?.[1] && !notAName.test(m[1])) return { value: m[1], rule: 'text:name/source' };
   }
   return undefined;
