@@ -41,7 +41,11 @@ export function sourceEntry(address: string | undefined): string {
   const u = address ? new URL(address) : undefined;
   const host = u?.hostname.replace(/^www\./, '') ?? 'example.com';
   const id = host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my-site';
-  const entry = { id, type: 'html', schedule: '0 */30 * * * *', topics: ['微商'], startUrls: [u ? `${u.origin}/` : 'https://example.com/'] };
+  // The article's section (its first path segment when that is a word, /shehui/ in /shehui/2024/0305/1.shtml) is the
+  // likeliest list page; else the home page.
+  const section = u?.pathname.split('/').filter(Boolean).slice(0, -1)[0];
+  const start = u ? `${u.origin}/${section && /^[a-z][a-z_-]*$/i.test(section) ? `${section}/` : ''}` : 'https://example.com/';
+  const entry = { id, type: 'html', schedule: '0 */30 * * * *', topics: ['微商'], startUrls: [start] };
   return stringify([entry]).trimEnd() + '\n# startUrls: a list page of the site (its home page works); topics: the keywords a document must contain';
 }
 

@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseSources } from '../../../../../crawlers/index.js';
+import { sourceEntry } from '../../../../../workers/cli/commands/extract.js';
 
 const pulse = fileURLToPath(new URL('../../../../../workers/cli/pulse.mjs', import.meta.url));
 
@@ -63,6 +66,11 @@ afterAll(async () => {
 });
 
 describe('pulse extract', () => {
+  it('prints a source entry that the sources file accepts as it is (automatic list and detail)', () => {
+    const [source] = parseSources({ sources: parse(sourceEntry('https://news.example.cn/shehui/2024/0305/123456.shtml')) as unknown });
+    expect(source).toMatchObject({ id: 'news-example-cn', type: 'html', startUrls: ['https://news.example.cn/shehui/'], topics: ['微商'] });
+  });
+
   it('prints title, time, author, body preview, rules and a source entry for a saved GBK page', async () => {
     const out = await run(['extract', join(dir, 'gbk.html')]);
     expect(out.status).toBe(0);
