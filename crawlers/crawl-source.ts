@@ -81,7 +81,7 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   const allowedDomains = source.allowedDomains ?? [...new Set(sourceUrls(source).map((u) => new URL(u).hostname))];
   const guard = createAddressGuard(options.allowPrivateAddresses ?? false, { sourceId: source.id });
   const emitter = new DocumentEmitter({ sourceId: source.id, seenSet: deps.seenSet, sink: deps.sink, batchSize: options.batchSize ?? 50, summary, now });
-  const handler = handlerFor(source);
+  const handler = handlerFor(source, { timezone, now, log });
   const robots = createRobotsCache({
     userAgent: options.userAgent,
     timeoutMs: source.limits.timeoutMs,

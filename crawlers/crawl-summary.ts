@@ -25,6 +25,8 @@ export const skipReasons = [
   'documentLimit',
   /** Page held no title and no body text. */
   'empty',
+  /** Automatic extraction found no article on the page (home or list page, login wall, "not found" page served with 200). */
+  'notArticle',
   /** Any other failure (HTTP status, timeout after retries, parse error); listed in `errors`. */
   'error',
 ] as const;

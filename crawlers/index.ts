@@ -15,3 +15,5 @@ export { parseChineseDate, toZonedIso } from './extract/chinese-dates.js';
 export { decodeBody } from './extract/decode-body.js';
 export { parseAddressAllowance, isInternalAddress } from './politeness/address-guard.js';
 export { type HostSlots, type SlotBooking, createMemoryHostSlots } from './politeness/host-slots.js';
+export { extractArticle, type ArticleExtraction, type AutoField, type ExtractArticleInput } from './extract/auto/extract-article.js';
+export { fetchPages, type FetchPageResult, type FetchPagesOptions } from './fetch/fetch-pages.js';

@@ -1,15 +1,16 @@
 /**
  * Handler of `rss` / `atom` sources: reads RSS 2.0 items and Atom entries (either format whatever the type says),
- * keeps each item as a document, or — with `follow` — fetches its link and reads the article with `detail`,
- * falling back to the feed's title/date/summary.
+ * keeps each item as a document, or — with `follow` — fetches its link and reads the article with `detail` (selectors
+ * field by field, the rest automatic), falling back to the feed's title/date/summary.
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { FeedSource } from '../sources/source-config.js';
 import { cleanHtml } from '../extract/clean-text.js';
 import { resolveLink } from '../extract/canonical-url.js';
-import { readDetailPage } from './html-pages.js';
-import type { FetchedPage, FollowLink, ItemDraft, PageHandler, PageResult } from './page-handler.js';
+import { defaultHandlerContext } from './html-pages.js';
+import { readArticlePage } from './read-article-page.js';
+import type { FetchedPage, FollowLink, HandlerContext, ItemDraft, PageHandler, PageResult } from './page-handler.js';
 
 export function readFeed(page: FetchedPage, follow: boolean): PageResult {
   const $ = cheerio.load(page.text, { xml: { xmlMode: true, decodeEntities: true } });
@@ -58,8 +59,8 @@ export function readFeed(page: FetchedPage, follow: boolean): PageResult {
   return { items: [], follow: links() };
 }
 
-export function feedHandler(source: FeedSource): PageHandler {
-  return (page) => (page.label === 'FEED' ? readFeed(page, source.follow) : readDetailPage(page, source.detail));
+export function feedHandler(source: FeedSource, ctx: HandlerContext = defaultHandlerContext): PageHandler {
+  return (page) => (page.label === 'FEED' ? readFeed(page, source.follow) : readArticlePage(page, source.detail, ctx, source.id));
 }
 
 /** The first descendant element named `name` (document order, as `find(name).first()`), or undefined. */

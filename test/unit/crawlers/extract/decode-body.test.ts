@@ -31,6 +31,13 @@ describe('decodeBody', () => {
     expect(d.text).toContain('微商代購過敏');
   });
 
+  it('overrules a GB/Big5 declaration over bytes that are valid multi-byte UTF-8 (pages re-saved as UTF-8 keep their old meta)', () => {
+    expect(decodeBody(Buffer.from(html('<meta charset="gb2312">', text)))).toMatchObject({ from: 'sniffed', charset: 'utf-8', text: expect.stringContaining(text) });
+    expect(decodeBody(Buffer.from(html('', text)), 'text/html; charset=GBK')).toMatchObject({ from: 'sniffed', charset: 'utf-8' });
+    // Pure ASCII under a GBK declaration stays with the declaration: nothing tells them apart.
+    expect(decodeBody(Buffer.from(html('<meta charset="gbk">', 'abc')))).toMatchObject({ from: 'meta', charset: 'gb18030' });
+  });
+
   it('reads the XML declaration of feeds', () => {
     const d = decodeBody(iconv.encode(`<?xml version="1.0" encoding="GB18030"?><rss><title>${text}</title></rss>`, 'gb18030'), 'application/rss+xml');
     expect(d.text).toContain(text);
