@@ -3,6 +3,7 @@
  */
 export { createAnalyzer, NORMALIZE_VERSION, type Analyzer, type AnalyzerOptions } from './create-analyzer.js';
 export { createTextSegmenter, type TextSegmenter } from './segment-text.js';
+export { sentimentOfText, textDocument, type TextRecord } from './text-document.js';
 export type { TextAnalysis } from './analyze-document.js';
 export { AnalysisError, analysisErrorCodes, type AnalysisErrorCode } from './errors.js';
 export { AnalyzedDocument, Sentiment, SentimentLabel, AspectMention, AspectName, SpeakerType } from './analyzed-document.js';
