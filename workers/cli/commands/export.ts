@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, type TrendGroupBy, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { countSellerAdsLeftOut } from '../../../infra/elasticsearch/seller-ads-left-out.js';
+import { addFilterFlags, filterFromFlags, sellerAdsNotice, type FilterFlags } from '../../export/filter-options.js';
 import { exportDataset, type ExportDatasetName, type ExportFormat } from '../../export/export-dataset.js';
 
 interface ExportFlags extends FilterFlags {
@@ -38,17 +39,21 @@ export const command: PulseCommand = {
       const out = resolve(flags.out ?? `exports/${dataset}-${stamp}.${extensions[format]}`);
       const es = createEsClient(config);
       try {
+        const filter = filterFromFlags(flags, timezone);
         const result = await exportDataset(es, config, {
           dataset: dataset as ExportDatasetName,
           format: format as ExportFormat,
           out,
-          filter: filterFromFlags(flags, timezone),
+          filter,
           timezone,
           interval: interval as TrendInterval,
           ...(by ? { groupBy: by as TrendGroupBy } : {}),
           onProgress: (n, total) => void process.stderr.write(`\rexporting ${dataset}: ${n}${total !== undefined ? `/${total}` : ''} records`),
         });
         process.stderr.write('\n');
+        // On stderr: the exported file and stdout's summary line stay as they were; the reader still sees it.
+        const adsLeftOut = await countSellerAdsLeftOut(es, config, filter, timezone);
+        if (adsLeftOut !== undefined) process.stderr.write(`${sellerAdsNotice(adsLeftOut)}\n`);
         console.log(`${result.records} ${dataset} records → ${result.file} (${format}, ${result.bytes} bytes)`);
       } finally {
         await es.close();

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { addFilterFlags, filterFromFlags, sellerAdsNotice, type FilterFlags } from '../../export/filter-options.js';
 import { writeReport } from '../../export/report/write-report.js';
 
 export const command: PulseCommand = {
@@ -28,6 +28,7 @@ export const command: PulseCommand = {
           ...(flags.interval ? { interval: flags.interval as TrendInterval } : {}),
         });
         console.log(`report → ${result.out} (${result.documents} documents, ${Math.round(result.bytes / 1024)} KB, open it in any browser)`);
+        if (result.sellerAdsLeftOut !== null) console.log(sellerAdsNotice(result.sellerAdsLeftOut));
       } finally {
         await es.close();
       }
