@@ -91,7 +91,7 @@ export async function runAlerts(deps: AlertDeps, options: RunAlertsOptions = {})
   } catch (error) {
     throw translateEsError(error, deps.config.elasticsearchUrl, 'recording alerts');
   }
-  deps.logger.info({ raised: result.raised.length, alreadyRaised: result.alreadyRaised, tz }, 'alert pass done');
+  deps.logger.info({ raised: result.raised.length, alreadyRaised: result.alreadyRaised, sellerAdsLeftOut: result.sellerAdsLeftOut, tz }, 'alert pass done');
   return result;
 }
 
