@@ -50,6 +50,10 @@ describe('npm run demo', () => {
     const rows = stdout.split('\n').filter((l) => /^\s*2026-\d\d-\d\d/.test(l));
     expect(rows.length).toBeGreaterThan(5);
     expect(stdout).toMatch(/report\.html/);
+    // The trend table leaves seller ads out and says how many (whatever the speaker model calls an ad today).
+    const ads = (await es.count({ index: alias, query: { term: { 'speaker.type': 'seller_ad' } } })).count;
+    const notice = ads === 1 ? '1 seller ad left out; run with --include-ads to include it' : `${ads} seller ads left out; run with --include-ads to include them`;
+    expect(stdout).toContain(`\n${notice} (\`pulse trends --include-ads\`)\n`);
     expect(stderr).toMatch(/\[3\/6\] crawling/);
     expect(stderr).toMatch(/new: +Volume burst, all sources: \d+ posts on 2026-11-21/);
   });

@@ -32,7 +32,7 @@ export function addFilterFlags(command: Command): Command {
     .option('--aspect <name>', 'only documents mentioning this aspect (recruiting, stockpiling, income, quality, legality, platform, refunds, trust)')
     .option('--label <label>', 'only this document sentiment label (neg, neu, pos)')
     .option('--speaker <type...>', 'only these speaker types (seller_ad, consumer, agent, media, other)')
-    .option('--include-ads', 'count seller advertising too (left out by default)')
+    .option('--include-ads', 'count seller advertising too (left out by default; the command says how many it left out)')
     .option('--tz <zone>', 'time zone of dates and periods (default: config timezone)');
 }
 
@@ -69,6 +69,16 @@ export function filterFromFlags(flags: FilterFlags, timezone: string, now = Date
   // An explicit speaker list is respected as given; otherwise analyst views leave seller ads out.
   filter.excludeSellerAds = !flags.includeAds && !flags.speaker?.length;
   return filter;
+}
+
+/**
+ * The line every view that leaves seller ads out shows: how many it left out and how to include them. Said even for
+ * zero, so a reader always knows the view leaves ads out (the count comes from countSellerAdsLeftOut).
+ */
+export function sellerAdsNotice(leftOut: number): string {
+  return leftOut === 1
+    ? '1 seller ad left out; run with --include-ads to include it'
+    : `${leftOut} seller ads left out; run with --include-ads to include them`;
 }
 
 /** "14d" → the start of the day 13 days before today (so 14 whole periods including today). */

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, type TrendGroupBy, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { countSellerAdsLeftOut } from '../../../infra/elasticsearch/seller-ads-left-out.js';
+import { addFilterFlags, filterFromFlags, sellerAdsNotice, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
 import { exportDataset, type ExportDatasetName, type ExportFormat } from '../../export/export-dataset.js';
 import { STDOUT_TARGET } from '../../export/output-file.js';
 
@@ -40,11 +41,12 @@ export const command: PulseCommand = {
       const es = createEsClient(config);
       let progressShown = false;
       try {
+        const filter = filterFromFlags(flags, timezone);
         const result = await exportDataset(es, config, {
           dataset: dataset as ExportDatasetName,
           format: format as ExportFormat,
           out,
-          filter: filterFromFlags(flags, timezone),
+          filter,
           timezone,
           interval: interval as TrendInterval,
           ...(by ? { groupBy: by as TrendGroupBy } : {}),
@@ -54,6 +56,9 @@ export const command: PulseCommand = {
           },
         });
         process.stderr.write('\n');
+        // On stderr: the exported file and stdout's summary line stay as they were; the reader still sees it.
+        const adsLeftOut = await countSellerAdsLeftOut(es, config, filter, timezone);
+        if (adsLeftOut !== undefined) process.stderr.write(`${sellerAdsNotice(adsLeftOut)}\n`);
         const summary = `${result.records} ${dataset} records → ${out === STDOUT_TARGET ? 'stdout' : result.file} (${format}, ${result.bytes} bytes)`;
         // With --out - the data owns stdout; the summary goes where the progress goes.
         if (out === STDOUT_TARGET) process.stderr.write(summary + '\n');

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { createEsClient, type TrendInterval } from '../../../infra/index.js';
 import { QueryError } from '../../../infra/elasticsearch/query-error.js';
-import { addFilterFlags, filterFromFlags, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
+import { addFilterFlags, filterFromFlags, sellerAdsNotice, timeZoneFromFlags, type FilterFlags } from '../../export/filter-options.js';
 import { writeReport } from '../../export/report/write-report.js';
 import { STDOUT_TARGET } from '../../export/output-file.js';
 
@@ -29,8 +29,13 @@ export const command: PulseCommand = {
           ...(flags.interval ? { interval: flags.interval as TrendInterval } : {}),
         });
         const summary = `report → ${result.out === STDOUT_TARGET ? 'stdout' : result.out} (${result.documents} documents, ${Math.round(result.bytes / 1024)} KB, open it in any browser)`;
-        if (result.out === STDOUT_TARGET) process.stderr.write(summary + '\n');
-        else console.log(summary);
+        // With --out - the report owns stdout; the summary and the notice go to stderr.
+        const say = (line: string): void => {
+          if (result.out === STDOUT_TARGET) process.stderr.write(line + '\n');
+          else console.log(line);
+        };
+        say(summary);
+        if (result.sellerAdsLeftOut !== null) say(sellerAdsNotice(result.sellerAdsLeftOut));
       } finally {
         await es.close();
       }

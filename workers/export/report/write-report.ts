@@ -14,6 +14,8 @@ export interface WriteReportResult {
   out: string;
   bytes: number;
   documents: number;
+  /** Seller ads left out of the report's range; null when they are included. */
+  sellerAdsLeftOut: number | null;
 }
 
 export async function writeReport(
@@ -32,5 +34,5 @@ export async function writeReport(
     });
     await sink.close();
   });
-  return { out: options.out, bytes: Buffer.byteLength(html), documents: data.overview.volume };
+  return { out: options.out, bytes: Buffer.byteLength(html), documents: data.overview.volume, sellerAdsLeftOut: data.sellerAdsLeftOut };
 }
