@@ -29,6 +29,8 @@ interface Hit {
 
 /** Every stored document (id + source), paged with search_after in _id order. */
 export async function allDocuments(es: Client, alias: string): Promise<Hit[]> {
+  // Indexed is not yet searchable: without a refresh a loaded machine reads the index before its next periodic refresh.
+  await es.indices.refresh({ index: alias });
   const out: Hit[] = [];
   let after: unknown[] | undefined;
   for (;;) {

@@ -54,7 +54,10 @@ async function modulesLoadedBy(roles: string): Promise<string[]> {
     .map((u) => u.slice(root.length));
 }
 
-const analyzerCode = (m: string): boolean => m.startsWith('analysis/') && m !== 'analysis/analyzed-document.ts';
+// The document type and the time-zone helpers (pure Intl arithmetic; config validates time zones with them) are not
+// the analyzer: they load no dictionary, model or native module.
+const sharedAnalysisModules = new Set(['analysis/analyzed-document.ts', 'analysis/trends/zoned-time.ts']);
+const analyzerCode = (m: string): boolean => m.startsWith('analysis/') && !sharedAnalysisModules.has(m);
 const crawlerCode = (m: string): boolean => m.startsWith('crawlers/') && m !== 'crawlers/raw-document.ts';
 
 describe('what a worker process loads for its roles', () => {
