@@ -131,7 +131,7 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     title: title.text,
     text: body.text,
     tokens,
-    sentiment: publicSentiment(sentiment),
+    sentiment: microbiz.sentiment ?? publicSentiment(sentiment),
     keywords: steps.keywords(tokens),
     aspects: microbiz.aspects,
     speaker: microbiz.speaker,
