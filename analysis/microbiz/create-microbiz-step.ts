@@ -13,7 +13,7 @@ import { provisionalClusterId } from './cluster-store.js';
 import { NEAR_DUPLICATE_VERSION } from './near-duplicates.js';
 import { SpeakerSignal } from './rules-data.js';
 import { classifySpeaker, defaultSpeakerRules, speakerRuleScores, type SpeakerRules } from './speaker.js';
-import { createSparseRow, extractMicrobizFeatures, isContactAd, type SparseRow } from './model/microbiz-features.js';
+import { createSparseRow, extractMicrobizFeatures, isContactAd, ruleAspects, type SparseRow } from './model/microbiz-features.js';
 import { decideAspects, decideSentiment, decideSpeaker, headProbabilities, loadMicrobizModel, type MicrobizModel } from './model/microbiz-model.js';
 
 export interface MicrobizStepOptions {
@@ -74,6 +74,7 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
   const speakerProbs = new Float64Array(SpeakerTypes.options.length);
   const sentimentProbs = new Float64Array(3);
   const aspectProbs = new Float64Array(AspectNames.options.length);
+  const byRules = new Uint8Array(AspectNames.options.length);
   // Rules' aspect index → AspectName index (the rules file may hold a subset, in AspectName order).
   const ruleToName = aspectRules.names.map((n) => AspectNames.options.indexOf(n));
   const nameToRule = AspectNames.options.map((n) => aspectRules.names.indexOf(n));
@@ -123,7 +124,7 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
             sentiment = decideSentiment(headProbabilities(model.sentiment, model.bits, row, sentimentProbs));
             headProbabilities(model.aspects, model.bits, row, aspectProbs);
             // An aspect the rules file does not hold cannot be reported (no terms, no index): left out.
-            return decideAspects(aspectProbs, model.aspectThresholds)
+            return decideAspects(aspectProbs, model.aspectThresholds, ruleAspects(row, model.bits, byRules))
               .filter((a) => (nameToRule[a.index] as number) >= 0)
               .map((a) => ({ aspect: nameToRule[a.index] as number, confidence: a.confidence }));
           }

@@ -5,7 +5,7 @@
  */
 import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type AspectName, type Sentiment, type SpeakerType } from '../../analyzed-document.js';
 import { compileMicrobizModel, decideAspects, decideSentiment, decideSpeaker, headProbabilities } from './microbiz-model.js';
-import { isContactAd } from './microbiz-features.js';
+import { isContactAd, ruleAspects } from './microbiz-features.js';
 import { groupFolds, trainMicrobizModel, type MicrobizExample, type MicrobizTrainOptions } from './train-microbiz-model.js';
 
 export interface OutOfFoldDecision {
@@ -28,6 +28,7 @@ export function crossValidateMicrobiz(
   const sp = new Float64Array(SpeakerTypes.options.length);
   const se = new Float64Array(3);
   const as = new Float64Array(AspectNames.options.length);
+  const byRules = new Uint8Array(AspectNames.options.length);
   for (let f = 0; f < folds; f++) {
     const model = compileMicrobizModel(trainMicrobizModel(examples.filter((_e, i) => foldOf[i] !== f), options));
     thresholds.push(model.sellerThreshold);
@@ -38,7 +39,7 @@ export function crossValidateMicrobiz(
         speaker: decideSpeaker(sp, model.sellerThreshold, isContactAd(e.row, model.bits)).type,
         sellerProbability: sp[SpeakerTypes.options.indexOf('seller_ad')] as number,
         sentiment: decideSentiment(headProbabilities(model.sentiment, model.bits, e.row, se)),
-        aspects: decideAspects(headProbabilities(model.aspects, model.bits, e.row, as), model.aspectThresholds).map((a) => a.aspect),
+        aspects: decideAspects(headProbabilities(model.aspects, model.bits, e.row, as), model.aspectThresholds, ruleAspects(e.row, model.bits, byRules)).map((a) => a.aspect),
         fold: f,
       };
     });

@@ -167,3 +167,19 @@ export function isContactAd(row: SparseRow, bits: number): boolean {
   }
   return contact && rule.every((p, c) => c === RULE_SELLER || p < (rule[RULE_SELLER] as number));
 }
+
+const ASPECT_SLOT0 = DENSE_FEATURES.indexOf(`aspect_rule:${AspectNames.options[0]}`);
+
+/**
+ * Per aspect (AspectName order), whether the vocabulary alone reports it (evidence ≥ 1, the rules' threshold: its
+ * slot holds min(evidence, 2)/2). The analyzer keeps these hits besides the model's: see decideAspects.
+ */
+export function ruleAspects(row: SparseRow, bits: number, out: Uint8Array): Uint8Array {
+  out.fill(0);
+  const base = (1 << bits) + ASPECT_SLOT0;
+  for (let i = 0; i < row.count; i++) {
+    const a = (row.indices[i] as number) - base;
+    if (a >= 0 && a < AspectNames.options.length && (row.values[i] as number) >= 0.5) out[a] = 1;
+  }
+  return out;
+}

@@ -168,12 +168,15 @@ export function decideSentiment(probs: Float64Array): Sentiment {
   return { score: round((probs[2] as number) - (probs[0] as number)), label: SENTIMENT_CLASSES[best] as Sentiment['label'], confidence: round(probs[best] as number) };
 }
 
-/** Aspects whose probability reaches their threshold, likeliest first (AspectName order indexes). */
-export function decideAspects(probs: Float64Array, thresholds: Float64Array): { aspect: AspectName; index: number; confidence: number }[] {
+/**
+ * Aspects whose probability reaches their threshold, or that the vocabulary reports on its own (`byRules`, see
+ * ruleAspects), likeliest first.
+ */
+export function decideAspects(probs: Float64Array, thresholds: Float64Array, byRules?: Uint8Array): { aspect: AspectName; index: number; confidence: number }[] {
   const out: { aspect: AspectName; index: number; confidence: number }[] = [];
   for (let a = 0; a < AspectNames.options.length; a++) {
     const p = probs[a] as number;
-    if (p >= (thresholds[a] as number)) out.push({ aspect: AspectNames.options[a] as AspectName, index: a, confidence: round(p) });
+    if (p >= (thresholds[a] as number) || byRules?.[a] === 1) out.push({ aspect: AspectNames.options[a] as AspectName, index: a, confidence: round(p) });
   }
   return out.sort((x, y) => y.confidence - x.confidence);
 }
