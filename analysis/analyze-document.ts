@@ -110,6 +110,7 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     plain,
     tokens,
     emoticons,
+    sentiment: publicSentiment(sentiment),
     // A method, not a named arrow: tsx (which runs Pulse) would name a per-document closure with defineProperty.
     sentimentOf(window: readonly string[], windowPlain?: string): Sentiment {
       // A window of the whole text (a one-sentence post) is the input just scored, unless emoticons took part.

@@ -136,9 +136,9 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
   return Object.assign(step, { version });
 }
 
-/** The analyzer's sentiment of the whole text (its cached score when the window is the whole input). */
+/** The analyzer's sentiment of the whole document (scored again only when the caller did not pass it). */
 function wholeSentiment(input: MicrobizInput, text: string): Sentiment {
-  return input.sentimentOf(input.words, text);
+  return input.sentiment ?? input.sentimentOf(input.words, text);
 }
 
 /** What the rules alone report: evidence ≥ threshold, strongest first. */

@@ -6,7 +6,6 @@
  * the same text through the same normalization (the analyzer's MicrobizInput).
  */
 import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type Sentiment } from '../../analyzed-document.js';
-import { uniqueSorted } from '../../sentiment/hashed-features.js';
 import { SpeakerSignal } from '../rules-data.js';
 
 export const MICROBIZ_FEATURE_LAYOUT = 'mbf1:c12+w1+dense';
@@ -60,8 +59,8 @@ const isBreak = (c: number): boolean => c === 32 || c === 10 || c === 0x3002 || 
 
 // Quotation marks as pages write them (“…”, ‘…’, 「…」, 『…』, ASCII " and ') count as one mark: a page's ASCII
 // quotes must read like another's Chinese ones (normalization already folds full-width forms and 繁→简).
-const QUOTES = new Set([0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0x27]);
-const canon = (c: number): number => (QUOTES.has(c) ? 0x22 : c);
+const canon = (c: number): number =>
+  c === 0x27 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || (c >= 0x300c && c <= 0x300f) ? 0x22 : c;
 
 export function createSparseRow(): SparseRow {
   return { indices: new Int32Array(1024), values: new Float32Array(1024), count: 0 };
@@ -91,7 +90,29 @@ function hashedIndices(plain: string, words: readonly string[], bits: number, sc
     for (let i = 0; i < w.length; i++) h = Math.imul(h ^ canon(w.charCodeAt(i)), FNV_PRIME);
     out[count++] = finish(h, shift);
   }
-  return uniqueSorted(out, 0, count);
+  return uniqueInPlace(out, count, bits);
+}
+
+// Presence, not counts: a bucket counts once per text. A stamp per bucket (one pass, no sort) says which are taken.
+let stamps = new Uint32Array(0);
+let stamp = 0;
+function uniqueInPlace(indices: Int32Array, count: number, bits: number): number {
+  if (stamps.length !== 1 << bits) {
+    stamps = new Uint32Array(1 << bits);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    stamps.fill(0);
+    stamp = 1;
+  }
+  let out = 0;
+  for (let i = 0; i < count; i++) {
+    const k = indices[i] as number;
+    if (stamps[k] === stamp) continue;
+    stamps[k] = stamp;
+    indices[out++] = k;
+  }
+  return out;
 }
 
 const indexScratch = { buf: new Int32Array(4096) };
@@ -146,40 +167,30 @@ export function copyRow(row: SparseRow): SparseRow {
 }
 
 const CONTACT_SLOT = DENSE_FEATURES.indexOf('signal:contacts');
-const RULE_SLOTS = SpeakerTypes.options.map((c) => DENSE_FEATURES.indexOf(`speaker_rule:${c}`));
+const RULE_SLOT0 = DENSE_FEATURES.indexOf(`speaker_rule:${SpeakerTypes.options[0]}`);
 const RULE_SELLER = SpeakerTypes.options.indexOf('seller_ad');
+const ASPECT_SLOT0 = DENSE_FEATURES.indexOf(`aspect_rule:${AspectNames.options[0]}`);
+
+/** Value of dense slot `d` of a row built by extractMicrobizFeatures (its dense slots are its last entries, in order). */
+const denseValue = (row: SparseRow, d: number): number => row.values[row.count - DENSE_FEATURES.length + d] as number;
 
 /**
  * True when the text holds a contact id (WeChat, QQ, phone: redacted) and the speaker rules' likeliest class is
  * seller_ad — the Moments-style ad ("加微信…"), which the real passages do not contain (none of them holds a contact
  * id), so the learned model cannot know it. Read from the row, so training, evaluation and the analyzer agree.
  */
-export function isContactAd(row: SparseRow, bits: number): boolean {
-  const base = 1 << bits;
-  let contact = false;
-  const rule = new Array<number>(RULE_SLOTS.length).fill(0);
-  for (let i = 0; i < row.count; i++) {
-    const slot = (row.indices[i] as number) - base;
-    if (slot < 0) continue;
-    if (slot === CONTACT_SLOT && (row.values[i] as number) > 0) contact = true;
-    const r = RULE_SLOTS.indexOf(slot);
-    if (r >= 0) rule[r] = row.values[i] as number;
-  }
-  return contact && rule.every((p, c) => c === RULE_SELLER || p < (rule[RULE_SELLER] as number));
+export function isContactAd(row: SparseRow, _bits: number): boolean {
+  if (denseValue(row, CONTACT_SLOT) <= 0) return false;
+  const seller = denseValue(row, RULE_SLOT0 + RULE_SELLER);
+  for (let c = 0; c < SpeakerTypes.options.length; c++) if (c !== RULE_SELLER && denseValue(row, RULE_SLOT0 + c) >= seller) return false;
+  return true;
 }
-
-const ASPECT_SLOT0 = DENSE_FEATURES.indexOf(`aspect_rule:${AspectNames.options[0]}`);
 
 /**
  * Per aspect (AspectName order), whether the vocabulary alone reports it (evidence ≥ 1, the rules' threshold: its
  * slot holds min(evidence, 2)/2). The analyzer keeps these hits besides the model's: see decideAspects.
  */
-export function ruleAspects(row: SparseRow, bits: number, out: Uint8Array): Uint8Array {
-  out.fill(0);
-  const base = (1 << bits) + ASPECT_SLOT0;
-  for (let i = 0; i < row.count; i++) {
-    const a = (row.indices[i] as number) - base;
-    if (a >= 0 && a < AspectNames.options.length && (row.values[i] as number) >= 0.5) out[a] = 1;
-  }
+export function ruleAspects(row: SparseRow, _bits: number, out: Uint8Array): Uint8Array {
+  for (let a = 0; a < AspectNames.options.length; a++) out[a] = denseValue(row, ASPECT_SLOT0 + a) >= 0.5 ? 1 : 0;
   return out;
 }

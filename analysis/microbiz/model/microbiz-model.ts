@@ -54,7 +54,10 @@ export interface CompiledHead {
   classes: number;
   bias: Float64Array;
   scale: number;
+  /** Feature-major (feature × classes + class): one pass over a row's features serves every class. */
   hashed: Int8Array;
+  /** False when every hashed weight is 0 (a head fitted on the dense slots only): the pass is skipped. */
+  usesHashed: boolean;
   dense: Float64Array;
 }
 
@@ -74,7 +77,18 @@ function compileHead(head: HeadFile, bits: number, expectedClasses: readonly str
   const ok =
     head.classes.join() === expectedClasses.join() && head.bias.length === k && hashed.length === k << bits && head.dense.length === k * DENSE_FEATURES.length;
   if (!ok) throw new AnalysisError('MODEL_INCOMPATIBLE', `micro-business model ${file}: a head does not match classes ${expectedClasses.join(',')} and ${bits} bits`, { file });
-  return { kind: head.kind, classes: k, bias: Float64Array.from(head.bias), scale: head.scale, hashed, dense: Float64Array.from(head.dense) };
+  const size = 1 << bits;
+  const byFeature = new Int8Array(hashed.length);
+  for (let c = 0; c < k; c++) for (let j = 0; j < size; j++) byFeature[j * k + c] = hashed[c * size + j] as number;
+  return {
+    kind: head.kind,
+    classes: k,
+    bias: Float64Array.from(head.bias),
+    scale: head.scale,
+    hashed: byFeature,
+    usesHashed: hashed.some((w) => w !== 0),
+    dense: Float64Array.from(head.dense),
+  };
 }
 
 /** `hash`: a short digest of the file's bytes, appended to its version (so a retrained file stamps a new version). */
@@ -111,18 +125,27 @@ export function loadMicrobizModel(path = DEFAULT_MICROBIZ_MODEL_FILE): MicrobizM
 export function headProbabilities(head: CompiledHead, bits: number, row: SparseRow, out: Float64Array): Float64Array {
   const size = 1 << bits;
   const nd = DENSE_FEATURES.length;
-  for (let c = 0; c < head.classes; c++) {
-    let hashedSum = 0;
-    let denseSum = 0;
-    const base = c << bits;
-    for (let i = 0; i < row.count; i++) {
+  const k = head.classes;
+  // Hashed slots first (the row lists them before the dense ones), all classes per feature; then the dense slots.
+  for (let c = 0; c < k; c++) out[c] = 0;
+  let i = 0;
+  if (head.usesHashed) {
+    const w = head.hashed;
+    for (; i < row.count; i++) {
       const j = row.indices[i] as number;
+      if (j >= size) break;
       const v = row.values[i] as number;
-      if (j < size) hashedSum += (head.hashed[base + j] as number) * v;
-      else denseSum += (head.dense[c * nd + j - size] as number) * v;
+      const at = j * k;
+      for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (w[at + c] as number) * v;
     }
-    out[c] = (head.bias[c] as number) + hashedSum * head.scale + denseSum;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) * head.scale;
+  } else while (i < row.count && (row.indices[i] as number) < size) i++;
+  for (; i < row.count; i++) {
+    const d = (row.indices[i] as number) - size;
+    const v = row.values[i] as number;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (head.dense[c * nd + d] as number) * v;
   }
+  for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (head.bias[c] as number);
   if (head.kind === 'sigmoid') {
     for (let c = 0; c < head.classes; c++) out[c] = 1 / (1 + Math.exp(-(out[c] as number)));
     return out;
