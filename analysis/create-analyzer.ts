@@ -10,8 +10,9 @@ import { createKeywordExtractor } from './keywords.js';
 import type { MicrobizStep } from './microbiz-step.js';
 // Micro-business step (issue 5): aspects with their own sentiment, speaker type, provisional cluster id.
 import { createMicrobizStep } from './microbiz/create-microbiz-step.js';
-import { normalizeText, sanitizeText, toHalfWidth } from './normalize.js';
+import { normalizeText } from './normalize.js';
 import { createSegmenter, type SegmenterOptions } from './segment.js';
+import { segmentAsWritten } from './segment-text.js';
 import { loadLexicon } from './sentiment/lexicon.js';
 import { loadSentimentModel } from './sentiment/load-sentiment-model.js';
 import { createSentimentScorer } from './sentiment/score-sentiment.js';
@@ -38,27 +39,8 @@ export interface Analyzer {
   readonly version: string;
   analyze(doc: RawDocument, now?: Date): AnalyzedDocument;
   analyzeText(text: string): TextAnalysis;
-  /** jieba words of the text as written (no normalization), whitespace dropped. */
+  /** jieba words of the text as written (no normalization), whitespace dropped: the `pulse segment` path (segment-text.ts). */
   segment(text: string): string[];
-}
-
-/**
- * Words in the reader's own characters: jieba cuts the half-width simplified form (its dictionary is simplified), and
- * when that conversion kept the length (nearly always: it maps character for character) the cuts are applied to
- * the original text. Whitespace-only words are dropped.
- */
-function segmentAsWritten(text: string, cut: (t: string) => string[], toSimplified: (t: string) => string): string[] {
-  const clean = sanitizeText(text);
-  const converted = toSimplified(toHalfWidth(clean));
-  const words = cut(converted);
-  const out: string[] = [];
-  let at = 0;
-  for (const w of words) {
-    const word = converted.length === clean.length ? clean.slice(at, at + w.length) : w;
-    at += w.length;
-    if (word.trim().length > 0) out.push(word);
-  }
-  return out;
 }
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {

@@ -2,6 +2,8 @@
  * Public API of the analysis layer (what workers/ and infra/ import). Pure: no services, nothing runs at import.
  */
 export { createAnalyzer, NORMALIZE_VERSION, type Analyzer, type AnalyzerOptions } from './create-analyzer.js';
+export { createTextSegmenter, type TextSegmenter } from './segment-text.js';
+export { sentimentOfText, textDocument, type TextRecord } from './text-document.js';
 export type { TextAnalysis } from './analyze-document.js';
 export { AnalysisError, analysisErrorCodes, type AnalysisErrorCode } from './errors.js';
 export { AnalyzedDocument, Sentiment, SentimentLabel, AspectMention, AspectName, SpeakerType } from './analyzed-document.js';

@@ -15,6 +15,12 @@ export const SEGMENTER_DICT_VERSION = '1';
 
 export const defaultUserDictPath = fileURLToPath(new URL('./dictionaries/microbiz.dict.utf8', import.meta.url));
 export const defaultStopWordsPath = fileURLToPath(new URL('./dictionaries/stopwords.txt', import.meta.url));
+/**
+ * nodejieba.load also builds cppjieba's keyword extractor from an IDF file: jieba's own is 260k words, ~20 MB of RSS
+ * in a std::unordered_map. Pulse never calls nodejieba.extract (keywords.ts reads that IDF file itself, into a 4 MB
+ * table), so the extractor gets this one-word file instead. Segmentation does not read it.
+ */
+export const unusedExtractorIdfPath = fileURLToPath(new URL('./dictionaries/unused-extractor-idf.utf8', import.meta.url));
 
 export interface SegmenterOptions {
   /** User dictionaries (jieba format `word freq tag`); default: the shipped micro-business dictionary. Pass [] for none. */
@@ -92,7 +98,7 @@ export function createSegmenter(options: SegmenterOptions = {}): Segmenter {
   if (loadedKey === undefined) {
     // An empty user-dict string makes cppjieba open "" and abort, so "none" loads jieba's own (tiny) user dict.
     const jiebaOwnUserDict = (nodejieba as unknown as { DEFAULT_USER_DICT: string }).DEFAULT_USER_DICT;
-    nodejieba.load({ userDict: userDicts.length > 0 ? userDicts.join('|') : jiebaOwnUserDict });
+    nodejieba.load({ userDict: userDicts.length > 0 ? userDicts.join('|') : jiebaOwnUserDict, idfDict: unusedExtractorIdfPath });
     loadedKey = key;
   } else if (loadedKey !== key) {
     throw new AnalysisError(

@@ -1,7 +1,7 @@
 /**
- * ItemDraft → RawDocument: topic filter (keywords in title or body, case-insensitive), date parsing in the source's
- * zone, author hashed with the salt unless the source stores names, ids and content hash. Pure; the caller decides
- * what to do with skips.
+ * ItemDraft → RawDocument: pages without an article skipped (`notArticle`), topic filter (keywords in title or body,
+ * case-insensitive), date parsing in the source's zone, author hashed with the salt unless the source stores names,
+ * ids and content hash. Pure; the caller decides what to do with skips.
  */
 import { RawDocument } from './raw-document.js';
 import { contentHash, documentId, hashAuthor } from './document-ids.js';
@@ -16,7 +16,7 @@ export interface BuildContext {
   now: Date;
 }
 
-export type BuildOutcome = { kind: 'doc'; doc: RawDocument } | { kind: 'skip'; reason: 'offTopic' | 'empty' };
+export type BuildOutcome = { kind: 'doc'; doc: RawDocument } | { kind: 'skip'; reason: 'offTopic' | 'empty' | 'notArticle' };
 
 export function matchTopics(text: string, topics: readonly string[]): string[] {
   const hay = text.toLowerCase();
@@ -24,6 +24,8 @@ export function matchTopics(text: string, topics: readonly string[]): string[] {
 }
 
 export function buildDocument(draft: ItemDraft, ctx: BuildContext): BuildOutcome {
+  // A page without an article gives no document, not one made of its navigation text.
+  if (draft.notArticle) return { kind: 'skip', reason: 'notArticle' };
   const title = draft.title.trim();
   const body = draft.body.trim();
   if (!title && !body) return { kind: 'skip', reason: 'empty' };

@@ -12,12 +12,14 @@ import { sourceUrls } from './sources/load-sources.js';
 import { emptySummary, type CrawlSummary, type SkipReason } from './crawl-summary.js';
 import { silentLogger, type CrawlLogger } from './logger.js';
 import { DocumentEmitter } from './document-emitter.js';
+import { createDocumentBudget } from './document-budget.js';
 import { buildDocument } from './build-document.js';
 import { canonicalUrl, isAllowedHost } from './extract/canonical-url.js';
 import { decodeBody } from './extract/decode-body.js';
 import { createAddressGuard } from './politeness/address-guard.js';
 import { createRobotsCache } from './politeness/robots-cache.js';
 import { createDomainThrottle } from './politeness/domain-throttle.js';
+import { describeNetworkError } from './fetch/describe-network-error.js';
 import type { HostSlots } from './politeness/host-slots.js';
 import { createHttpFetcher } from './fetch/http-fetcher.js';
 import type { FetchRequest, Fetcher, RawResponse } from './fetch/fetcher.js';
@@ -79,17 +81,26 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   const allowedDomains = source.allowedDomains ?? [...new Set(sourceUrls(source).map((u) => new URL(u).hostname))];
   const guard = createAddressGuard(options.allowPrivateAddresses ?? false, { sourceId: source.id });
   const emitter = new DocumentEmitter({ sourceId: source.id, seenSet: deps.seenSet, sink: deps.sink, batchSize: options.batchSize ?? 50, summary, now });
-  const handler = handlerFor(source);
+  const handler = handlerFor(source, { timezone, now, log });
   const robots = createRobotsCache({
     userAgent: options.userAgent,
     timeoutMs: source.limits.timeoutMs,
     checkUrl: (u) => guard.check(u),
-    onUnreachable: (url, reason) => {
-      summary.errors.push({ url, code: 'ROBOTS_UNREACHABLE', message: `robots.txt unreachable (${reason}); nothing on this site is fetched` });
+    onUnreachable: (url, reason, error) => {
+      // A host that cannot be reached at all is a site that is down, not a robots.txt problem: say which.
+      const down = describeNetworkError(error);
+      const host = new URL(url).host;
+      if (down) {
+        summary.errors.push({ url, code: 'SITE_UNREACHABLE', message: `${host} unreachable: ${down.what} [${down.code}]; nothing on this site was fetched` });
+        log.warn({ sourceId: source.id, url, code: down.code }, `${host} unreachable: ${down.what}`);
+        return;
+      }
+      summary.errors.push({ url, code: 'ROBOTS_UNREACHABLE', message: `robots.txt of ${host} unreachable (${reason}); nothing on this site is fetched` });
       log.warn({ sourceId: source.id, url, reason }, 'robots.txt unreachable: treating the site as disallowed');
     },
   });
   const queued = new Set<string>();
+  const budget = createDocumentBudget(source.limits.maxDocuments, summary);
   let admitted = 0;
   let fatal: CrawlError | undefined;
   let fetcher: Fetcher | undefined;
@@ -111,9 +122,22 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   const recrawlDue = (seenAt: string): boolean =>
     source.recrawlAfterHours !== undefined && now().getTime() - Date.parse(seenAt) >= source.recrawlAfterHours * 3_600_000;
 
-  /** Applies domains, limits, robots and the seen-set to links; returns the requests worth fetching. */
-  const admit = async (links: FollowLink[]): Promise<FetchRequest[]> => {
+  /**
+   * Applies domains, limits, robots and the seen-set to links; returns the requests worth fetching. Links are read
+   * lazily in chunks (a feed may list tens of thousands); past the document limit they are only counted.
+   */
+  const admit = async (links: Iterable<FollowLink>): Promise<FetchRequest[]> => {
+    const out: FetchRequest[] = [];
+    for (const chunk of chunks(links, 500)) out.push(...(await admitChunk(chunk)));
+    return out;
+  };
+
+  const admitChunk = async (links: FollowLink[]): Promise<FetchRequest[]> => {
     const fresh = links.filter((l) => !queued.has(l.url) && (queued.add(l.url), true));
+    if (!budget.open) {
+      for (let i = 0; i < fresh.length; i++) budget.refuse();
+      return [];
+    }
     const details = fresh.filter((l) => l.label === 'DETAIL');
     const entries = await deps.seenSet.getMany(source.id, details.map((l) => l.url));
     const seenByUrl = new Map(details.map((l, i) => [l.url, entries[i] ?? null]));
@@ -127,25 +151,41 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
         const entry = seenByUrl.get(link.url);
         const changed = entry && link.marker !== undefined && entry.marker !== link.marker;
         if (entry && !changed && !recrawlDue(entry.seenAt)) skip('seen');
-        else if (admitted + out.length >= source.limits.maxPages) skip('limit');
+        else if (admitted >= source.limits.maxPages) skip('limit');
+        // Once the document limit is reached, further list/API/sitemap pages could only lead to more refusals.
+        else if (!budget.open) budget.refuse();
         else {
+          if (link.label === 'DETAIL') budget.take();
+          admitted++;
           const userData: RequestData = { label: link.label, depth: link.depth, marker: link.marker, draft: link.draft };
           out.push({ url: link.url, userData: userData as unknown as Record<string, unknown> });
         }
       }
     }
-    admitted += out.length;
     return out;
   };
 
-  const handleDraft = async (draft: ItemDraft, fetchedDetail: boolean): Promise<void> => {
+  /** Returns true when the draft became a document handed to the sink (unchanged and off-topic ones do not). */
+  const handleDraft = async (draft: ItemDraft, fetchedDetail: boolean): Promise<boolean> => {
     const outcome = buildDocument(draft, { source, authorSalt: options.authorSalt, timezone, now: now() });
     if (outcome.kind === 'skip') {
       summary.skipped[outcome.reason]++;
       if (fetchedDetail) await emitter.rememberWithoutDocument(draft.url, draft.marker);
-      return;
+      return false;
     }
-    await emitter.offer(outcome.doc, draft.marker);
+    return emitter.offer(outcome.doc, draft.marker);
+  };
+
+  /**
+   * Items of a feed or JSON page take from the document budget as they become documents; an article page's item
+   * was paid for when its link was admitted. Items are pulled one at a time, so memory stays flat.
+   */
+  const handleItems = async (items: Iterable<ItemDraft>, label: PageLabel): Promise<void> => {
+    const detail = label === 'DETAIL';
+    for (const item of items) {
+      if (!detail && !budget.open) budget.refuse();
+      else if ((await handleDraft(item, detail)) && !detail) budget.take();
+    }
   };
 
   const onResponse = async (res: RawResponse, raw: Record<string, unknown>): Promise<void> => {
@@ -168,7 +208,7 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
       const body = data.label === 'SITEMAP' ? inflateSitemap(res.body, res.url, source.limits.maxPageBytes, source.id) : res.body;
       const text = source.type === 'browser' ? body.toString('utf8') : decodeBody(body, contentType, source.charset).text;
       const result = handler({ url: res.url, finalUrl: canonicalUrl(res.finalUrl), label: data.label, depth: data.depth, contentType, text, draft: data.draft ? { ...data.draft, marker: data.marker } : data.marker ? { marker: data.marker } : undefined });
-      for (const item of result.items) await handleDraft(item, data.label === 'DETAIL');
+      await handleItems(result.items, data.label);
       const next = await admit(result.follow);
       await fetcher?.enqueue(next);
     } catch (error) {
@@ -245,6 +285,24 @@ export async function crawlSource(source: SourceConfig, options: CrawlOptions, d
   summary.finishedAt = finished.toISOString();
   summary.durationMs = finished.getTime() - started.getTime();
   if (fatal) throw fatal;
+  const notice = budget.notice();
+  if (notice) {
+    summary.limitReached = { code: 'DOCUMENT_LIMIT', message: notice };
+    log.warn({ sourceId: source.id, code: 'DOCUMENT_LIMIT', maxDocuments: source.limits.maxDocuments, refused: summary.skipped.documentLimit }, notice);
+  }
   log.info({ sourceId: source.id, pagesFetched: summary.pagesFetched, documentsEmitted: summary.documentsEmitted, skipped: summary.skipped, errors: summary.errors.length }, 'crawl finished');
   return summary;
+}
+
+/** Groups an iterable into arrays of `size`, pulling from it only as each group is needed. */
+function* chunks<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let group: T[] = [];
+  for (const item of items) {
+    group.push(item);
+    if (group.length === size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length > 0) yield group;
 }

@@ -21,8 +21,12 @@ export const skipReasons = [
   'forbiddenAddress',
   /** Over limits.maxPages or limits.maxDepth. */
   'limit',
+  /** Feed/JSON items, article links and further list pages past limits.maxDocuments (see `limitReached`). */
+  'documentLimit',
   /** Page held no title and no body text. */
   'empty',
+  /** Automatic extraction found no article on the page (home or list page, login wall, "not found" page served with 200). */
+  'notArticle',
   /** Any other failure (HTTP status, timeout after retries, parse error); listed in `errors`. */
   'error',
 ] as const;
@@ -45,6 +49,8 @@ export interface CrawlSummary {
   documentsEmitted: number;
   skipped: Record<SkipReason, number>;
   errors: CrawlPageError[];
+  /** Set when the run stopped taking documents at a limit: what happened and what to change. */
+  limitReached?: { code: 'DOCUMENT_LIMIT'; message: string };
 }
 
 export function emptySummary(sourceId: string, sourceType: string, startedAt: Date): CrawlSummary {

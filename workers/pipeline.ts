@@ -9,8 +9,10 @@ import { AnalyzedDocument } from '../analysis/analyzed-document.js';
 /** A crawl run of one configured source (also what a source's job scheduler produces). */
 export const CrawlJob = z.object({
   sourceId: z.string().min(1),
-  /** Sources file to read the source from; the worker's default when absent. */
+  /** Sources file to read the source from (absolute, read on the worker's machine); the worker's default when absent. */
   sourcesFile: z.string().optional(),
+  /** workers/source-hash of the source as `pulse crawl` read it; a worker reading another config refuses (SOURCE_MISMATCH). */
+  sourceHash: z.string().optional(),
   /** Set by the demo and tests: base URL that replaces `{{baseUrl}}` in the source's URLs. */
   baseUrl: z.string().url().optional(),
 });

@@ -7,19 +7,20 @@ import { Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PulseConfig } from '../infra/config/config-fields.js';
 import type { Logger } from '../infra/logger.js';
-import { createEsClient } from '../infra/elasticsearch/es-client.js';
-import { indexDocuments } from '../infra/elasticsearch/index-documents.js';
-import { createAnalyzer } from '../analysis/index.js';
 import { alertsQueue, alertsSchedulerId, stages, workerRoles, type WorkerRole } from './pipeline.js';
 import { createQueues, type PulseQueues } from './queues.js';
 import { connectionReady, producerConnection, workerConnection } from './redis-connection.js';
 import { withDeadLetters } from './dead-letters.js';
-import { IndexBatcher } from './index-batcher.js';
-import { analyzeProcessor } from './processors/analyze.processor.js';
-import { indexProcessor } from './processors/index.processor.js';
-import { crawlProcessor } from './processors/crawl.processor.js';
-import { alertsProcessor } from './processors/alerts.processor.js';
-import { createClusterAssigner } from './cluster-assigner.js';
+// Each role's code (and what it loads: crawlers and Playwright, the analyzer's dictionaries and models, the
+// Elasticsearch client) is imported only when this process serves that role: a crawl-only worker never holds the
+// analyzer's ~250 MB. Keep it so: nothing above this line may import analysis/, crawlers/ or the ES client.
+const roleModules = {
+  crawl: () => import('./processors/crawl.processor.js'),
+  analyze: async () => ({ ...(await import('../analysis/index.js')), ...(await import('./processors/analyze.processor.js')), ...(await import('./cluster-assigner.js')) }),
+  index: async () => ({ ...(await import('../infra/elasticsearch/index-documents.js')), ...(await import('./processors/index.processor.js')), ...(await import('./index-batcher.js')) }),
+  esClient: () => import('../infra/elasticsearch/es-client.js'),
+  alerts: () => import('./processors/alerts.processor.js'),
+};
 
 export interface StartWorkersOptions {
   /** Which stages (and whether the alert pass) this process serves. @default all */
@@ -81,15 +82,19 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
   };
 
   if (wanted.has('crawl')) {
+    const { crawlProcessor } = await roleModules.crawl();
     const crawl = crawlProcessor({ config, queues, redis: producer, log: log.child({ queue: 'crawl' }) });
     start('crawl', crawl, config.crawlConcurrency);
   }
   if (wanted.has('analyze')) {
+    const { createAnalyzer, analyzeProcessor, createClusterAssigner } = await roleModules.analyze();
     const analyzer = createAnalyzer();
     const assigner = createClusterAssigner(producer, config.queuePrefix);
     start('analyze', analyzeProcessor({ analyze: (d) => analyzer.analyze(d), assignCluster: assigner, indexQueue: queues.index }), config.analyzeConcurrency);
   }
   if (wanted.has('index')) {
+    const { indexDocuments, indexProcessor, IndexBatcher } = await roleModules.index();
+    const { createEsClient } = await roleModules.esClient();
     const es = createEsClient(config);
     const batcher = new IndexBatcher((docs) => indexDocuments(es, config, docs, { logger: log }), {
       maxDocs: config.indexBatchSize,
@@ -104,6 +109,8 @@ export async function startWorkers(config: PulseConfig, options: StartWorkersOpt
   }
 
   if (wanted.has('alerts')) {
+    const { alertsProcessor } = await roleModules.alerts();
+    const { createEsClient } = await roleModules.esClient();
     const es = createEsClient(config);
     start('alerts', alertsProcessor({ config, es, redis: producer, log: log.child({ queue: alertsQueue }) }), 1);
     // Idempotent: every worker process may upsert it; BullMQ keeps exactly one scheduler with this id.

@@ -2,11 +2,14 @@
  * `npm run eval:sentiment`: accuracy and macro-F1 of the lexicon layer, the model layer and the default (combined)
  * on ../shared/data/sentiment/dev.tsv, on the same texts with emoticons and emoji removed, and on weibo_human.tsv by
  * 5-fold cross-validation (each fold scored by models trained, with the shipped recipe, on train.tsv + the other
- * four folds; `-- --fold-seed N` draws other folds). dev uses the shipped model through the production analyzer. Reads the data at run time; prints only.
+ * four folds; `-- --fold-seed N` draws other folds). dev uses the shipped model through the production analyzer, and
+ * its default column is what `pulse analyze` prints for each row (analysis/text-document.ts). Reads the data at run
+ * time; prints only.
  */
 import { join } from 'node:path';
 import { createAnalyzer } from '../create-analyzer.js';
 import { createSegmenter } from '../segment.js';
+import { sentimentOfText } from '../text-document.js';
 import { createHashedModel } from '../sentiment/hashed-model.js';
 import { loadLexicon } from '../sentiment/lexicon.js';
 import { decodeModel } from '../sentiment/model-file.js';
@@ -46,11 +49,15 @@ function printRow(name: string, gold: number[], s: Scores): void {
 
 function scoreWithAnalyzer(rows: readonly LabeledRow[], analyzer: ReturnType<typeof createAnalyzer>, transform?: (t: string) => string): Scores {
   const out: Scores = { lexicon: [], model: [], default: [] };
+  const now = new Date();
   for (const row of rows) {
-    const s = analyzer.analyzeText(transform ? transform(row.text) : row.text).sentiment;
-    out.lexicon.push(s.layers.lexicon);
-    out.model.push(s.layers.model ?? 0);
-    out.default.push(s.score);
+    const text = transform ? transform(row.text) : row.text;
+    // The default column is what `pulse analyze` prints for the row as an input line (one code path, held equal by
+    // test/unit/analysis/eval/sentiment-parity.test.ts); the layer columns come from the same analyzer's breakdown.
+    const layers = analyzer.analyzeText(text).sentiment.layers;
+    out.lexicon.push(layers.lexicon);
+    out.model.push(layers.model ?? 0);
+    out.default.push(sentimentOfText(analyzer, text, now).score);
   }
   return out;
 }

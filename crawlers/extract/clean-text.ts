@@ -46,6 +46,8 @@ export function cleanNodes(nodes: AnyNode[]): string {
 
 /** An HTML (or plain-with-entities) string → clean text; feed summaries often carry escaped HTML. */
 export function cleanHtml(html: string): string {
+  // Plain text (most feed titles) needs no parser: building one per item made a 36,000-item feed churn 300 MB.
+  if (!/[<&]/.test(html)) return tidyText(html);
   const $ = cheerio.load(`<div id="__clean">${html}</div>`, null, false);
   return cleanNodes($('#__clean').contents().toArray());
 }

@@ -1,8 +1,11 @@
 /**
- * Response bytes → text. Charset from (1) the source's forced charset, (2) the Content-Type header (unless it says
- * UTF-8 and the bytes are not), (3) a BOM,
- * (4) <meta charset> / <meta http-equiv> / <?xml encoding?> in the first 4 KB, (5) sniffing (valid UTF-8, else GB18030).
- * GBK/GB2312 labels decode as GB18030 (their superset, as browsers do); Big5 through iconv-lite.
+ * Response bytes → text. Charset from (1) the source's forced charset, (2) a byte-order mark (it wins over the
+ * header, as in browsers: a UTF-16 page with a BOM behind `charset=gbk` is UTF-16), (3) the Content-Type header
+ * (unless it says UTF-8 and the bytes are not), (4) <meta charset> / <meta http-equiv> / <?xml encoding?> in the first
+ * 4 KB, (5) sniffing (valid UTF-8, else GB18030). A GB/Big5 declaration (header or meta) over bytes that are valid
+ * multi-byte UTF-8 is overruled by UTF-8. GBK/GB2312 labels decode as GB18030 (their superset, as browsers do); Big5
+ * through iconv-lite. Labels that name no text charset (base64, hex, binary, UTF-7) or that iconv-lite does not know
+ * are ignored, so the next step decides: a page cannot turn its own text into garbage by declaring them.
  */
 import iconv from 'iconv-lite';
 
@@ -21,11 +24,18 @@ const aliases: Record<string, string> = {
   'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252',
 };
 
-/** Canonical charset name we decode with, or null when iconv-lite does not know it. */
+/**
+ * iconv-lite codecs that are not text charsets (binary-to-text encodings, its internal ones) or that browsers refuse
+ * (UTF-7 is an XSS vector and not in the WHATWG Encoding Standard), compared the way iconv-lite compares names.
+ */
+const notTextCharsets = new Set(['base64', 'hex', 'binary', 'internal', 'utf7', 'utf7imap', 'unicode11utf7', 'csunicode11utf7']);
+
+/** Canonical charset name we decode with, or null when iconv-lite does not know it or it is no text charset. */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
   const name = aliases[l] ?? l;
+  if (notTextCharsets.has(name.replace(/[^0-9a-z]/g, ''))) return null;
   return iconv.encodingExists(name) ? name : null;
 }
 
@@ -38,7 +48,17 @@ function charsetFromMarkup(head: string): string | null {
   const meta =
     /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head) ??
     /<\?xml[^>]+encoding\s*=\s*["']([a-z0-9_-]+)/i.exec(head);
-  return normalizeCharset(meta?.[1]);
+  const name = normalizeCharset(meta?.[1]);
+  // Bytes we could read the declaration from as ASCII are not UTF-16 (HTML's rule: a UTF-16 meta means UTF-8).
+  return name && /^utf-?16/.test(name) ? 'utf-8' : name;
+}
+
+/** The charset a byte-order mark announces, and its length. */
+function charsetFromBom(bytes: Buffer): { charset: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
+  return null;
 }
 
 const isValidUtf8 = (bytes: Buffer): boolean => {
@@ -53,19 +73,27 @@ const isValidUtf8 = (bytes: Buffer): boolean => {
 const decode = (bytes: Buffer, charset: string): string =>
   charset === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : iconv.decode(bytes, charset, { stripBOM: true });
 
+/**
+ * True when bytes declared as a legacy CJK charset are in fact UTF-8: valid UTF-8 with multi-byte sequences. GBK or
+ * Big5 text of any length is practically never valid UTF-8, while pages re-saved (or re-served by a CMS) as UTF-8
+ * often keep their old `<meta charset=gb2312>`; browsers would show mojibake, readers of the site saw Chinese.
+ */
+const declaredLegacyButUtf8 = (bytes: Buffer, declared: string): boolean =>
+  /^(gb18030|big5|big5hkscs)$/.test(declared) && bytes.some((b) => b >= 0x80) && isValidUtf8(bytes);
+
 export function decodeBody(bytes: Buffer, contentType?: string, forced?: string): DecodedBody {
   const forcedName = normalizeCharset(forced);
   if (forcedName) return { text: decode(bytes, forcedName), charset: forcedName, from: 'forced' };
+  const bom = charsetFromBom(bytes);
+  if (bom) return { text: decode(bytes.subarray(bom.length), bom.charset), charset: bom.charset, from: 'bom' };
   const header = charsetFromContentType(contentType);
+  if (header && declaredLegacyButUtf8(bytes, header)) return { text: decode(bytes, 'utf-8'), charset: 'utf-8', from: 'sniffed' };
   // Many Chinese sites send a server-wide `charset=utf-8` in front of GBK pages. Bytes that are not valid UTF-8
   // cannot be what the header says: fall through to the page's own declaration and sniffing instead of garbling.
   if (header && !(header === 'utf-8' && !isValidUtf8(bytes))) return { text: decode(bytes, header), charset: header, from: 'header' };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode(bytes.subarray(3), 'utf-8'), charset: 'utf-8', from: 'bom' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes, 'utf-16le'), charset: 'utf-16le', from: 'bom' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes, 'utf-16be'), charset: 'utf-16be', from: 'bom' };
   // Declarations are ASCII, so reading the head as latin1 is safe whatever the real charset.
   const meta = charsetFromMarkup(bytes.subarray(0, 4096).toString('latin1'));
-  if (meta) return { text: decode(bytes, meta), charset: meta, from: 'meta' };
+  if (meta && !declaredLegacyButUtf8(bytes, meta)) return { text: decode(bytes, meta), charset: meta, from: 'meta' };
   if (isValidUtf8(bytes)) return { text: decode(bytes, 'utf-8'), charset: 'utf-8', from: 'sniffed' };
   // Not UTF-8: almost always GBK-family or Big5. Both decoders accept nearly any bytes, so keep the reading that
   // contains more of the most frequent Chinese characters (simplified and traditional); GB18030 wins ties.

@@ -33,13 +33,16 @@ interface PausedRequest {
  * and media are not loaded at all.
  */
 async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<string, unknown>): Promise<void> {
-  const guardedAt = Date.now();
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
   const mainFrame = frameTree.frame.id;
-  // The page's first document request is the navigation the crawler already throttled; later ones are redirect hops
-  // (or script-driven navigations), each one more request to its host.
+  // The page's first document request waits for its host's slot here, when it is paused on its way out, not before
+  // the navigation: setting a page up and starting goto take 50–300 ms (more on busy cores), so a slot taken earlier
+  // let the request reach the host that much late and the hop booked after it (which leaves within ms of its own
+  // slot) that much too soon — 252 ms apart under a 500 ms spacing, measured. Later documents are redirect hops (or
+  // script-driven navigations), each one more request to its host, within what the timeout left since the first left.
   let documents = 0;
+  let leftAt = Date.now();
   cdp.on('Fetch.requestPaused', (event: PausedRequest) => {
     void (async () => {
       const { requestId, resourceType, request } = event;
@@ -50,8 +53,10 @@ async function guardPage(page: Page, hooks: FetcherHooks, userData: Record<strin
       try {
         if (navigation) {
           await hooks.checkUrl(request.url);
-          // Within what the navigation timeout (running since the page was set up) allows.
-          if (documents++ > 0) await hooks.throttleHop(request.url, guardedAt);
+          if (documents++ === 0) {
+            await hooks.throttle(request.url);
+            leftAt = Date.now();
+          } else await hooks.throttleHop(request.url, leftAt);
         } else await hooks.checkAddress(request.url);
       } catch (error) {
         if (navigation && error instanceof CrawlError) userData['__refusal'] = { code: error.code, message: error.message };
@@ -93,8 +98,12 @@ export function createBrowserFetcher(settings: BrowserFetcherSettings, hooks: Fe
             request.noRetry = true;
             throw error;
           }
-          await hooks.throttle(request.url);
-          if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
+          if (gotoOptions) {
+            gotoOptions.waitUntil = 'domcontentloaded';
+            // The page's first request waits for its slot inside the navigation (see guardPage), so its timer gets
+            // the longest wait on top; the timeout proper counts from when the request left.
+            gotoOptions.timeout = limits.timeoutMs + settings.maxThrottleWaitMs;
+          }
           await guardPage(page, hooks, request.userData);
         },
       ],

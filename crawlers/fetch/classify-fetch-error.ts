@@ -3,6 +3,7 @@
  * of crawlee's messages ("503 - Internal Server Error…", "request timed out after…") and got's error codes.
  */
 import { CrawlError, type CrawlErrorCode } from '../errors.js';
+import { describeNetworkError } from './describe-network-error.js';
 
 interface RequestLike {
   url: string;
@@ -35,6 +36,8 @@ export function classifyFetchError(error: unknown, request: RequestLike, sourceI
   if (/timed? ?out/i.test(message) || e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
     return new CrawlError('TIMEOUT', `timed out${final ? ` (${request.retryCount} retries)` : ''}: ${url}`, { sourceId, url });
   }
+  const down = describeNetworkError(error);
+  if (down) return new CrawlError('NETWORK_ERROR', `${new URL(url).host} ${down.what} [${down.code}]: ${url}`, { sourceId, url });
   if (e.code && /^E[A-Z]+$/.test(e.code)) return new CrawlError('NETWORK_ERROR', `${e.code}: ${url}`, { sourceId, url });
   return new CrawlError('NETWORK_ERROR', `${message.split('\n')[0]}: ${url}`, { sourceId, url }, { cause: error });
 }

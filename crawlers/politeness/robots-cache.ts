@@ -1,6 +1,6 @@
 /**
- * Fetches and caches robots.txt per origin for one crawl run, with our user agent, a timeout, a size cap and the
- * address guard on every redirect hop. 2xx → parsed rules, 4xx → allow all, 5xx or unreachable → disallow all
+ * Fetches and caches robots.txt per origin for one crawl run, with our user agent, a timeout, a size cap applied while
+ * the body streams in (inflated bytes counted) and the address guard on every redirect hop. 2xx → parsed rules, 4xx → allow all, 5xx or unreachable → disallow all
  * (RFC 9309 §2.3.1), reported once through `onUnreachable`.
  */
 import { allowAll, disallowAll, parseRobots, type RobotsRules } from './robots.js';
@@ -9,10 +9,38 @@ export interface RobotsCacheOptions {
   userAgent: string;
   timeoutMs: number;
   checkUrl(url: string): Promise<void>;
-  onUnreachable?(robotsUrl: string, reason: string): void;
+  onUnreachable?(robotsUrl: string, reason: string, error?: unknown): void;
 }
 
-const maxRobotsBytes = 512 * 1024;
+/** RFC 9309 §2.5: crawlers must parse at least the first 500 KiB; what follows is ignored, never buffered. */
+export const maxRobotsBytes = 512 * 1024;
+
+/**
+ * Reads at most `max` bytes of the body, after Content-Encoding is undone (fetch inflates gzip/deflate/br as the
+ * stream is read, so a gzip bomb is inflated only as far as we read), then cancels the rest unread. When the file was
+ * cut, its last, incomplete line is dropped: half a rule could widen an Allow.
+ */
+export async function readCapped(res: Response, max: number): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let cut = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = max - total;
+    chunks.push(value.length > room ? value.subarray(0, room) : value);
+    total += Math.min(value.length, room);
+    if (value.length >= room) {
+      cut = value.length > room || !(await reader.read().then((r) => r.done));
+      break;
+    }
+  }
+  await reader.cancel().catch(() => undefined);
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  return cut ? text.slice(0, Math.max(0, text.lastIndexOf('\n'), text.lastIndexOf('\r'))) : text;
+}
 
 async function fetchRobots(robotsUrl: string, o: RobotsCacheOptions): Promise<RobotsRules> {
   let url = robotsUrl;
@@ -32,8 +60,7 @@ async function fetchRobots(robotsUrl: string, o: RobotsCacheOptions): Promise<Ro
       await res.body?.cancel();
       throw new Error(`HTTP ${res.status}`);
     }
-    const text = (await res.text()).slice(0, maxRobotsBytes);
-    return parseRobots(text, o.userAgent);
+    return parseRobots(await readCapped(res, maxRobotsBytes), o.userAgent);
   }
   throw new Error('too many redirects');
 }
@@ -47,7 +74,7 @@ export function createRobotsCache(o: RobotsCacheOptions): { rulesFor(url: string
       if (!rules) {
         const robotsUrl = `${origin}/robots.txt`;
         rules = fetchRobots(robotsUrl, o).catch((error: unknown) => {
-          o.onUnreachable?.(robotsUrl, (error as Error).message);
+          o.onUnreachable?.(robotsUrl, (error as Error).message, error);
           return disallowAll;
         });
         byOrigin.set(origin, rules);

@@ -2,7 +2,10 @@
  * robots.txt (RFC 9309): parse groups, pick the group for our crawler's product token (else `*`), and answer
  * isAllowed(url) by the longest matching rule (allow wins ties; `*` and `$` supported). Fetching is done by the
  * caller; `robotsForStatus` maps the fetch outcome: 4xx = allow all, 5xx/unreachable = disallow all.
+ * Matching never backtracks (robots-pattern.ts): a file cannot make isAllowed slow, whatever its patterns.
  */
+import { compileRobotsPattern, type RobotsPattern } from './robots-pattern.js';
+
 export interface RobotsRules {
   isAllowed(url: string): boolean;
   /** Crawl-delay of the chosen group in seconds, if any. */
@@ -11,18 +14,8 @@ export interface RobotsRules {
 
 interface Rule {
   allow: boolean;
-  pattern: string;
-  regex: RegExp;
+  pattern: RobotsPattern;
 }
-
-const toRegex = (pattern: string): RegExp => {
-  const anchored = pattern.endsWith('$');
-  const body = (anchored ? pattern.slice(0, -1) : pattern)
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}${anchored ? '$' : ''}`);
-};
 
 /** Percent-encoding differences must not change the answer: compare decoded-then-encoded forms. */
 const normalizePath = (p: string): string => {
@@ -54,24 +47,20 @@ export function parseRobots(text: string, userAgent: string): RobotsRules {
     if (!current) continue;
     if ((key === 'allow' || key === 'disallow') && value !== '') {
       const pattern = normalizePath(value);
-      current.rules.push({ allow: key === 'allow', pattern, regex: toRegex(pattern) });
+      current.rules.push({ allow: key === 'allow', pattern: compileRobotsPattern(pattern) });
     } else if (key === 'crawl-delay' && Number.isFinite(Number(value))) current.delay = Number(value);
   }
   const mine = groups.filter((g) => g.agents.some((a) => a !== '*' && token.includes(a)));
   const chosen = mine.length > 0 ? mine : groups.filter((g) => g.agents.includes('*'));
-  const rules = chosen.flatMap((g) => g.rules);
+  // Longest pattern first, Allow before Disallow of the same length: the first rule that matches decides.
+  const rules = chosen.flatMap((g) => g.rules).sort((a, b) => b.pattern.source.length - a.pattern.source.length || Number(b.allow) - Number(a.allow));
   const delay = chosen.find((g) => g.delay !== undefined)?.delay;
   return {
     crawlDelaySecs: delay,
     isAllowed(url: string): boolean {
       const u = new URL(url);
       const path = normalizePath(u.pathname + u.search);
-      let best: Rule | undefined;
-      for (const rule of rules) {
-        if (!rule.regex.test(path)) continue;
-        if (!best || rule.pattern.length > best.pattern.length || (rule.pattern.length === best.pattern.length && rule.allow)) best = rule;
-      }
-      return best ? best.allow : true;
+      return rules.find((rule) => rule.pattern.matches(path))?.allow ?? true;
     },
   };
 }

@@ -4,18 +4,18 @@ import { htmlHandler } from './html-pages.js';
 import { feedHandler } from './feed-pages.js';
 import { sitemapHandler } from './sitemap-pages.js';
 import { jsonHandler } from './json-pages.js';
-import type { PageHandler, PageLabel } from './page-handler.js';
+import type { HandlerContext, PageHandler, PageLabel } from './page-handler.js';
 
-export function handlerFor(source: SourceConfig): PageHandler {
+export function handlerFor(source: SourceConfig, ctx?: HandlerContext): PageHandler {
   switch (source.type) {
     case 'html':
     case 'browser':
-      return htmlHandler(source);
+      return htmlHandler(source, ctx);
     case 'rss':
     case 'atom':
-      return feedHandler(source);
+      return feedHandler(source, ctx);
     case 'sitemap':
-      return sitemapHandler(source);
+      return sitemapHandler(source, ctx);
     case 'json':
       return jsonHandler(source);
   }

@@ -2,6 +2,7 @@
  * Handler of `json` sources: items at `itemsPath`, fields read by dotted paths, text cleaned of markup, epoch
  * timestamps (s or ms) turned into ISO; paging by page number, next-page URL or cursor until a page has no items.
  */
+import { deriveTitle } from '../extract/derive-title.js';
 import type { JsonSource } from '../sources/source-config.js';
 import { cleanHtml } from '../extract/clean-text.js';
 import { resolveLink } from '../extract/canonical-url.js';
@@ -46,22 +47,26 @@ export function readJsonPage(source: JsonSource, page: FetchedPage): PageResult 
   }
   const list = getPath(data, source.itemsPath);
   if (!Array.isArray(list)) throw new CrawlError('PARSE_FAILED', `no array at itemsPath "${source.itemsPath}": ${page.url}`, { sourceId: source.id, url: page.url });
-  const items: ItemDraft[] = [];
-  for (const item of list) {
-    const id = pathText(item, source.fields.id);
-    const link = source.fields.url ? pathText(item, source.fields.url) : source.itemUrlTemplate && id ? source.itemUrlTemplate.replaceAll('{id}', encodeURIComponent(id)) : '';
-    const url = resolveLink(link || undefined, page.finalUrl);
-    if (!url) continue;
-    items.push({
-      url,
-      title: cleanHtml(pathText(item, source.fields.title)),
-      body: cleanHtml(pathText(item, source.fields.text)),
-      author: pathText(item, source.fields.author),
-      publishedAtText: dateText(item, source.fields.publishedAt),
-    });
+  // Drafts are built as the crawl loop pulls them (it stops at the run's document limit).
+  function* items(): Generator<ItemDraft> {
+    for (const item of list as unknown[]) {
+      const id = pathText(item, source.fields.id);
+      const link = source.fields.url ? pathText(item, source.fields.url) : source.itemUrlTemplate && id ? source.itemUrlTemplate.replaceAll('{id}', encodeURIComponent(id)) : '';
+      const url = resolveLink(link || undefined, page.finalUrl);
+      if (!url) continue;
+      const body = cleanHtml(pathText(item, source.fields.text));
+      yield {
+        url,
+        // Without fields.title (short-post APIs have none) the title is the text's first sentence, clipped.
+        title: source.fields.title ? cleanHtml(pathText(item, source.fields.title)) : deriveTitle(body),
+        body,
+        author: pathText(item, source.fields.author),
+        publishedAtText: dateText(item, source.fields.publishedAt),
+      };
+    }
   }
   const next = list.length > 0 ? nextPage(source, page, data) : undefined;
-  return { items, follow: next ? [next] : [] };
+  return { items: items(), follow: next ? [next] : [] };
 }
 
 export function jsonHandler(source: JsonSource): PageHandler {

@@ -1,6 +1,7 @@
 /**
  * Handler of `sitemap` sources: a sitemap index leads to its sitemaps, a urlset to its pages (filtered by
- * `urlPattern`) with `lastmod` as the change marker, and each page is read with `detail`. Gzipped sitemaps are
+ * `urlPattern`) with `lastmod` as the change marker, and each page is read with `detail` (selectors field by field, the
+ * rest automatic). Gzipped sitemaps are
  * inflated first (inflateSitemap), never past the page byte cap.
  */
 import { gunzipSync } from 'node:zlib';
@@ -8,8 +9,10 @@ import * as cheerio from 'cheerio';
 import { CrawlError } from '../errors.js';
 import type { SitemapSource } from '../sources/source-config.js';
 import { resolveLink } from '../extract/canonical-url.js';
-import { readDetailPage } from './html-pages.js';
-import type { FetchedPage, FollowLink, PageHandler, PageResult } from './page-handler.js';
+import { compileUrlPattern, type UrlMatcher } from '../sources/url-pattern.js';
+import { defaultHandlerContext } from './html-pages.js';
+import { readArticlePage } from './read-article-page.js';
+import type { FetchedPage, FollowLink, HandlerContext, PageHandler, PageResult } from './page-handler.js';
 
 /**
  * `.xml.gz` sitemaps usually arrive as application/gzip bytes without Content-Encoding (which got would have undone),
@@ -28,7 +31,7 @@ export function inflateSitemap(body: Buffer, url: string, maxBytes: number, sour
   }
 }
 
-export function readSitemap(page: FetchedPage, urlPattern: RegExp | undefined): PageResult {
+export function readSitemap(page: FetchedPage, urlPattern: UrlMatcher | undefined): PageResult {
   const $ = cheerio.load(page.text, { xml: { xmlMode: true } });
   const follow: FollowLink[] = [];
   $('sitemapindex > sitemap').each((_, node) => {
@@ -44,7 +47,8 @@ export function readSitemap(page: FetchedPage, urlPattern: RegExp | undefined): 
   return { items: [], follow };
 }
 
-export function sitemapHandler(source: SitemapSource): PageHandler {
-  const pattern = source.urlPattern ? new RegExp(source.urlPattern) : undefined;
-  return (page) => (page.label === 'SITEMAP' ? readSitemap(page, pattern) : readDetailPage(page, source.detail));
+export function sitemapHandler(source: SitemapSource, ctx: HandlerContext = defaultHandlerContext): PageHandler {
+  // RE2, not RegExp: linear in the URL whatever the pattern (validated when the sources file was loaded).
+  const pattern = source.urlPattern ? compileUrlPattern(source.urlPattern) : undefined;
+  return (page) => (page.label === 'SITEMAP' ? readSitemap(page, pattern) : readArticlePage(page, source.detail, ctx, source.id));
 }

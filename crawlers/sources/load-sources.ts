@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { CrawlError } from '../errors.js';
 import { SourceConfig, SourcesFile } from './source-config.js';
+import { checkSourcesFileSize } from './sources-file-size.js';
 
 const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -59,12 +60,15 @@ export function parseSources(raw: unknown, file = '<inline>', vars: Record<strin
     );
     const parsed = SourceConfig.safeParse(filled);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      // An unknown key (often a typo) is named as the field itself.
+      // An unknown key (often a typo: `topic:` for `topics:`) is reported first and named as the field itself, with
+      // the missing key it probably meant — zod lists the missing key first, which named the wrong line.
+      const issues = parsed.error.issues;
+      const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
       const unknown = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : undefined;
       const field = issue ? [fieldPath(issue), unknown].filter(Boolean).join('.') : undefined;
       const got = issue && field ? valueAt(filled, issue.path) : undefined;
-      fail(file, id, field, `${issue?.message ?? 'is invalid'}${got !== undefined ? `, got ${JSON.stringify(got)}` : ''}`);
+      const meant = issue?.code === 'unrecognized_keys' ? meantKey(issue.keys, issues) : undefined;
+      fail(file, id, field, `${issue?.message ?? 'is invalid'}${got !== undefined ? `, got ${JSON.stringify(got)}` : ''}${meant ? ` (did you mean \`${meant}\`? it is missing)` : ''}`);
     }
     if (parsed.data.type === 'json' && !parsed.data.fields.url && !parsed.data.itemUrlTemplate) {
       fail(file, id, 'fields.url', 'a json source needs fields.url or itemUrlTemplate, so each document has a URL');
@@ -78,6 +82,23 @@ export function parseSources(raw: unknown, file = '<inline>', vars: Record<strin
   });
 }
 
+/** The missing key (a required field zod found undefined) that an unknown key looks like a misspelling of. */
+function meantKey(unknownKeys: readonly string[], issues: readonly z.core.$ZodIssue[]): string | undefined {
+  const missing = issues.filter((i) => i.code === 'invalid_type' && i.path.length > 0).map((i) => String(i.path[i.path.length - 1]));
+  const close = (a: string, b: string): boolean => a !== b && (a.startsWith(b) || b.startsWith(a) || editDistance(a, b) <= 2);
+  return missing.find((m) => unknownKeys.some((k) => close(k.toLowerCase(), m.toLowerCase())));
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = root;
   for (const key of path) {
@@ -88,6 +109,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export function loadSources(file: string, vars: Record<string, string> = {}): SourceConfig[] {
+  checkSourcesFileSize(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -3,6 +3,7 @@
  * docs/sources.md documents every field here; keep the two in step. Defaults are polite on purpose.
  */
 import { z } from 'zod';
+import { UrlPatternField } from './url-pattern.js';
 
 /** A CSS selector, or `{ selector, attr }` to read an attribute (e.g. `time[datetime]`) instead of the text. */
 export const FieldSelector = z.union([
@@ -11,16 +12,57 @@ export const FieldSelector = z.union([
 ]);
 export type FieldSelector = z.infer<typeof FieldSelector>;
 
-/** How to read one article page. */
+/** `auto`: the crawler finds the value by itself (crawlers/extract/auto); the default for every field left out. */
+const Auto = z.literal('auto');
+
+/** A field read by a selector, or `auto`. */
+const DetailField = z.union([Auto, FieldSelector]).default('auto');
+
+/**
+ * How to read one article page, field by field: a selector wins for its field, every other field is found
+ * automatically. `detail` left out (or `detail: auto`) = all automatic; a page in which automatic extraction finds no
+ * article (home page, login wall, "not found" page) gives no document when the body is automatic.
+ */
 export const DetailSelectors = z.strictObject({
-  title: FieldSelector.default('h1'),
-  body: FieldSelector.default('article'),
-  author: FieldSelector.optional(),
-  publishedAt: FieldSelector.optional(),
-  /** Elements removed before reading the body (share bars, scripts, ads). */
+  title: DetailField,
+  body: DetailField,
+  author: DetailField,
+  publishedAt: DetailField,
+  /** Elements removed before reading the page (share bars, scripts, ads), for selectors and automatic fields alike. */
   remove: z.array(z.string().min(1)).default([]),
 });
 export type DetailSelectors = z.infer<typeof DetailSelectors>;
+export type DetailField = z.infer<typeof DetailField>;
+
+/** `detail` of a source: left out, `auto`, or an object of fields. */
+const Detail = z.preprocess((v) => (v === undefined || v === 'auto' ? {} : v), DetailSelectors);
+
+/**
+ * Where a list page's links are: `itemLink` a selector or `auto` (the default), `nextPage` a selector, `auto`, or
+ * left out in an object (no next page, as before). `list` left out (or `list: auto`) = both automatic.
+ */
+export const ListSelectors = z.strictObject({
+  /** Links to article pages on a list page. */
+  itemLink: z.union([Auto, z.string().min(1)]).default('auto'),
+  /** The "next page" link of a list page. */
+  nextPage: z.union([Auto, z.string().min(1)]).optional(),
+});
+export type ListSelectors = z.infer<typeof ListSelectors>;
+
+const List = z.preprocess((v) => (v === undefined || v === 'auto' ? { itemLink: 'auto', nextPage: 'auto' } : v), ListSelectors);
+
+/** Checked when the file is loaded: a bad zone would otherwise fail every page of every run with a RangeError. */
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  'must be an IANA time zone such as Asia/Shanghai or UTC',
+);
 
 const cronField = z
   .string()
@@ -30,6 +72,8 @@ const Limits = z
   .strictObject({
     /** Pages fetched per run (lists, feeds, articles, API pages together). */
     maxPages: z.number().int().min(1).default(200),
+    /** Documents per run: feed and JSON items plus article links admitted (one feed can hold tens of thousands). */
+    maxDocuments: z.number().int().min(1).default(2000),
     /** List/API pages followed through "next" links (depth 0 = the start page only). */
     maxDepth: z.number().int().min(0).default(5),
     /** Responses larger than this are dropped (PAGE_TOO_LARGE). */
@@ -61,7 +105,7 @@ const common = {
   /** Cron of the scheduled crawl (6 fields = with seconds), in `timezone`. */
   schedule: cronField,
   /** Zone of the schedule and of dates written without one on the site; the crawl's default when absent. */
-  timezone: z.string().optional(),
+  timezone: timeZone.optional(),
   /** A document is kept only if its title or body contains one of these (case-insensitive). */
   topics: z.array(z.string().min(1)).min(1),
   /** Hosts whose links may be followed; the hosts of the source's URLs when absent. Subdomains included. */
@@ -82,13 +126,8 @@ export const HtmlSource = z.strictObject({
   ...common,
   type: z.literal('html'),
   startUrls: z.array(url).min(1),
-  list: z.strictObject({
-    /** Links to article pages on a list page. */
-    itemLink: z.string().min(1),
-    /** The "next page" link of a list page. */
-    nextPage: z.string().min(1).optional(),
-  }),
-  detail: DetailSelectors.prefault({}),
+  list: List,
+  detail: Detail,
 });
 
 export const BrowserSource = HtmlSource.extend({
@@ -103,7 +142,7 @@ export const FeedSource = z.strictObject({
   feedUrls: z.array(url).min(1),
   /** Fetch each item's link and read the full article with `detail`; otherwise keep the feed's summary. */
   follow: z.boolean().default(false),
-  detail: DetailSelectors.prefault({}),
+  detail: Detail,
 });
 
 export const SitemapSource = z.strictObject({
@@ -111,9 +150,9 @@ export const SitemapSource = z.strictObject({
   type: z.literal('sitemap'),
   /** A sitemap or a sitemap index. */
   sitemapUrls: z.array(url).min(1),
-  /** Only page URLs matching this regular expression are fetched. */
-  urlPattern: z.string().optional(),
-  detail: DetailSelectors.prefault({}),
+  /** Only page URLs matching this regular expression (RE2 syntax, see url-pattern.ts) are fetched. */
+  urlPattern: UrlPatternField.optional(),
+  detail: Detail,
 });
 
 /** Dotted paths into JSON (`data.items`, `user.name`, `tags.0`). */

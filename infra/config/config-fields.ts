@@ -4,6 +4,7 @@
  * Nothing else in the project reads `process.env`.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../../analysis/trends/zoned-time.js';
 
 interface Field<S extends z.ZodType> {
   schema: S;
@@ -14,6 +15,9 @@ interface Field<S extends z.ZodType> {
 const field = <S extends z.ZodType>(schema: S, env: string, doc: string): Field<S> => ({ schema, env, doc });
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/** Checked when the config is loaded, so a bad zone is one line at start-up, not a RangeError on every query or page. */
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -32,13 +36,14 @@ export const configFields = {
   kibanaUrl: field(httpUrl.default('http://127.0.0.1:5601'), 'KIBANA_URL', 'Kibana, for `pulse kibana import` and printed links'),
   stateDir: field(z.string().default('.pulse'), 'PULSE_STATE_DIR', 'local state: service data, logs, downloaded Elasticsearch'),
   sourcesFile: field(z.string().default('pulse.sources.yaml'), 'PULSE_SOURCES', 'the source config file (YAML)'),
-  timezone: field(z.string().default('Asia/Shanghai'), 'PULSE_TIMEZONE', 'time zone of trend buckets and Chinese relative dates'),
+  timezone: field(timeZone.default('Asia/Shanghai'), 'PULSE_TIMEZONE', 'time zone of trend buckets and Chinese relative dates'),
   authorSalt: field(z.string().default('pulse-default-salt-change-me'), 'PULSE_AUTHOR_SALT', 'salt for hashing author names/ids'),
   analyzeConcurrency: field(z.coerce.number().int().min(1).default(2), 'PULSE_ANALYZE_CONCURRENCY', 'analyze jobs in flight per process'),
   indexConcurrency: field(z.coerce.number().int().min(1).default(1), 'PULSE_INDEX_CONCURRENCY', 'index jobs in flight per process'),
   crawlConcurrency: field(z.coerce.number().int().min(1).default(1), 'PULSE_CRAWL_CONCURRENCY', 'crawl jobs in flight per process'),
   indexBatchSize: field(z.coerce.number().int().min(1).max(5000).default(1000), 'PULSE_INDEX_BATCH_SIZE', 'documents per bulk request'),
   indexBatchBytes: field(z.coerce.number().int().min(1024).default(5_000_000), 'PULSE_INDEX_BATCH_BYTES', 'maximum bytes per bulk request'),
+  workerHeapGrowingPercent: field(z.coerce.number().int().min(0).max(300).default(50), 'PULSE_WORKER_HEAP_GROWING_PERCENT', "how far a worker process's V8 heap may grow past its live data before the next full GC, in % (0 = V8's own, up to 300%)"),
   shutdownTimeoutMs: field(z.coerce.number().int().min(0).default(30_000), 'PULSE_SHUTDOWN_TIMEOUT_MS', 'how long workers may drain on SIGTERM'),
   chromiumPath: field(z.string().default('/usr/bin/chromium'), 'PULSE_CHROMIUM_PATH', 'Chromium executable for browser sources and the report test'),
   alertsCron: field(z.string().regex(/^\S+(\s+\S+){4,5}$/).default('0 5 * * * *'), 'PULSE_ALERTS_CRON', 'when the scheduled alert pass runs (cron, seconds first when 6 fields), in PULSE_TIMEZONE'),
@@ -48,8 +53,9 @@ export const configFields = {
   esHeap: field(z.string().default('1g'), 'PULSE_ES_HEAP', 'heap of the local Elasticsearch'),
   crawlUserAgent: field(z.string().min(3).default('PulseBot/0.1 (public-discourse research crawler; honours robots.txt)'), 'PULSE_CRAWL_USER_AGENT', 'identifiable user agent of the crawler'),
   crawlMaxHostWaitMs: field(z.coerce.number().int().min(1000).default(120_000), 'PULSE_CRAWL_MAX_HOST_WAIT_MS', "longest a request waits for its host's shared slot before it is retried with backoff (HOST_BUSY)"),
-  crawlAllowPrivate: field(z.string().default(''), 'PULSE_CRAWL_ALLOW_PRIVATE', 'comma-separated private/loopback hosts the crawler may reach ("*" = all; empty = none)'),
+  crawlAllowPrivate: field(z.string().default(''), 'PULSE_CRAWL_ALLOW_PRIVATE', 'comma-separated private/loopback hosts the crawler may reach: host (any port), host:port, [ipv6]:port; "*" = all; empty = none'),
   demoPort: field(z.coerce.number().int().min(1).max(65535).default(8731), 'PULSE_DEMO_PORT', 'fixed loopback port of the bundled demo site (fixed so document ids are stable across runs)'),
+  now: field(z.iso.datetime({ offset: true, error: 'must be an ISO date-time with a zone, e.g. 2027-01-05T09:00:00+08:00' }).optional(), 'PULSE_NOW', 'pretend the clock read this instant when the process started (tests, replays); unset = the system clock'),
   logLevel: field(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'PULSE_LOG_LEVEL', 'pino log level'),
   logPretty: field(bool.default(false), 'PULSE_LOG_PRETTY', 'human-readable logs instead of JSON lines'),
 } as const;

@@ -1,10 +1,12 @@
 /**
  * The Kibana saved objects of Pulse, as data: data view over the posts alias, Lens charts (volume, sentiment,
- * label shares, top keywords, top sources), a Vega chart (negative share by aspect), a saved search (latest
- * negative posts) and the dashboard. saved-objects.ndjson is this list serialized (`pulse kibana write`).
+ * label shares, top keywords, top sources), Vega views (negative share by aspect; seller ads left out), a saved
+ * search (latest negative posts) and the dashboard, whose seller-ads filter is a labelled pill.
+ * saved-objects.ndjson is this list serialized (`pulse kibana write`).
  */
 import { lensXy } from './lens-xy.js';
 import { aspectShareVegaSpec } from './aspect-share-vega.js';
+import { sellerAdsVegaSpec } from './seller-ads-vega.js';
 
 export interface SavedObject {
   type: string;
@@ -16,8 +18,30 @@ export interface SavedObject {
 
 export const dashboardTitle = 'Pulse — micro-business overview';
 export const dataViewId = 'pulse-posts-dv';
-/** Analyst views leave seller advertising out by default; the dashboard query says so and can be cleared. */
-export const analystQuery = 'not speaker.type : "seller_ad"';
+/** The label of the dashboard's seller-ads filter pill: what it hides and how to see them. */
+export const sellerAdsFilterLabel = '不含商家广告 seller ads left out (disable to include them)';
+/** Where the dashboard's filter pill finds its data view (Kibana's naming for filter references). */
+const sellerAdsFilterRef = 'kibanaSavedObjectMeta.searchSourceJSON.filter[0].meta.index';
+
+/**
+ * Analyst views leave seller advertising out by default. On the dashboard that is a visible, labelled filter pill
+ * (a negated phrase filter on speaker.type), not a query hidden in the query bar: one click disables it.
+ */
+export function sellerAdsFilter(): Record<string, unknown> {
+  return {
+    meta: {
+      alias: sellerAdsFilterLabel,
+      negate: true,
+      disabled: false,
+      type: 'phrase',
+      key: 'speaker.type',
+      params: { query: 'seller_ad' },
+      indexRefName: sellerAdsFilterRef,
+    },
+    query: { match_phrase: { 'speaker.type': 'seller_ad' } },
+    $state: { store: 'appState' },
+  };
+}
 
 export function buildSavedObjects(indexTitle = 'pulse-posts'): SavedObject[] {
   const dataView: SavedObject = {
@@ -102,6 +126,27 @@ export function buildSavedObjects(indexTitle = 'pulse-posts'): SavedObject[] {
     },
     references: [],
   };
+  const sellerAds: SavedObject = {
+    type: 'visualization',
+    id: 'pulse-seller-ads-left-out',
+    coreMigrationVersion: '8.8.0',
+    typeMigrationVersion: '8.0.0',
+    managed: false,
+    attributes: {
+      title: '商家广告 Seller ads left out',
+      description: 'Seller ads in the selected time range: the posts the dashboard filter pill hides while it is on.',
+      visState: JSON.stringify({
+        title: '商家广告 Seller ads left out',
+        type: 'vega',
+        aggs: [],
+        params: { spec: JSON.stringify(sellerAdsVegaSpec(indexTitle), null, 2) },
+      }),
+      uiStateJSON: '{}',
+      version: 1,
+      kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [] }) },
+    },
+    references: [],
+  };
   const latestNegative: SavedObject = {
     type: 'search',
     id: 'pulse-latest-negative-posts',
@@ -110,12 +155,12 @@ export function buildSavedObjects(indexTitle = 'pulse-posts'): SavedObject[] {
     managed: false,
     attributes: {
       title: '最新负面帖子 Latest negative posts',
-      description: 'Newest negative posts, seller ads left out.',
+      description: "Newest negative posts (on the dashboard, its seller-ads filter pill applies to them too).",
       columns: ['title', 'sourceId', 'sentiment.score', 'aspects.name', 'speaker.type', 'url'],
       sort: [['@timestamp', 'desc']],
       kibanaSavedObjectMeta: {
         searchSourceJSON: JSON.stringify({
-          query: { query: `sentiment.label : "neg" and ${analystQuery}`, language: 'kuery' },
+          query: { query: 'sentiment.label : "neg"', language: 'kuery' },
           filter: [],
           indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.index',
         }),
@@ -124,13 +169,14 @@ export function buildSavedObjects(indexTitle = 'pulse-posts'): SavedObject[] {
     references: [{ type: 'index-pattern', id: dataViewId, name: 'kibanaSavedObjectMeta.searchSourceJSON.index' }],
   };
   const panels: Array<{ object: SavedObject; x: number; y: number; w: number; h: number }> = [
-    { object: lens[0]!, x: 0, y: 0, w: 24, h: 12 },
-    { object: lens[1]!, x: 24, y: 0, w: 24, h: 12 },
-    { object: lens[2]!, x: 0, y: 12, w: 24, h: 12 },
-    { object: vega, x: 24, y: 12, w: 24, h: 12 },
-    { object: lens[3]!, x: 0, y: 24, w: 24, h: 14 },
-    { object: lens[4]!, x: 24, y: 24, w: 24, h: 14 },
-    { object: latestNegative, x: 0, y: 38, w: 48, h: 16 },
+    { object: sellerAds, x: 0, y: 0, w: 48, h: 3 },
+    { object: lens[0]!, x: 0, y: 3, w: 24, h: 12 },
+    { object: lens[1]!, x: 24, y: 3, w: 24, h: 12 },
+    { object: lens[2]!, x: 0, y: 15, w: 24, h: 12 },
+    { object: vega, x: 24, y: 15, w: 24, h: 12 },
+    { object: lens[3]!, x: 0, y: 27, w: 24, h: 14 },
+    { object: lens[4]!, x: 24, y: 27, w: 24, h: 14 },
+    { object: latestNegative, x: 0, y: 41, w: 48, h: 16 },
   ];
   const dashboard: SavedObject = {
     type: 'dashboard',
@@ -140,7 +186,9 @@ export function buildSavedObjects(indexTitle = 'pulse-posts'): SavedObject[] {
     managed: false,
     attributes: {
       title: dashboardTitle,
-      description: 'Volume, sentiment, negative share (overall and by aspect), keywords, sources and the latest negative posts. Seller ads are filtered out by the dashboard query.',
+      description:
+        'Volume, sentiment, negative share (overall and by aspect), keywords, sources and the latest negative posts. ' +
+        'Seller ads are left out by the filter pill "不含商家广告 seller ads left out"; the top line says how many; disable the pill to include them.',
       timeRestore: true,
       timeFrom: 'now-30d',
       timeTo: 'now',
@@ -157,11 +205,14 @@ export function buildSavedObjects(indexTitle = 'pulse-posts'): SavedObject[] {
         })),
       ),
       version: 1,
-      kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify({ query: { query: analystQuery, language: 'kuery' }, filter: [] }) },
+      kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [sellerAdsFilter()] }) },
     },
-    references: panels.map((p, i) => ({ type: p.object.type, id: p.object.id, name: `${i + 1}:panel_${i + 1}` })),
+    references: [
+      ...panels.map((p, i) => ({ type: p.object.type, id: p.object.id, name: `${i + 1}:panel_${i + 1}` })),
+      { type: 'index-pattern', id: dataViewId, name: sellerAdsFilterRef },
+    ],
   };
-  return [dataView, ...lens, vega, latestNegative, dashboard];
+  return [dataView, ...lens, vega, sellerAds, latestNegative, dashboard];
 }
 
 export function toNdjson(objects: readonly SavedObject[]): string {

@@ -12,7 +12,6 @@ import { redactUrl } from '../config/load-config.js';
 import { isLoopbackUrl, waitFor, type ServiceState } from './service-state.js';
 import { isRoot, lastLine, requireTool, run, which } from './system-tools.js';
 import { findJava21 } from './find-java.js';
-import { createEsClient } from '../elasticsearch/es-client.js';
 import type { PulseConfig } from '../config/config-fields.js';
 
 export const esUser = 'pulse-es';
@@ -54,6 +53,9 @@ export type EsProbe = 'healthy' | 'unhealthy' | 'unauthorized' | 'unreachable';
  * looking like a node that does not answer; 401/403 are told apart so the caller can say "credentials refused".
  */
 export async function probeElasticsearch(url: string, credentials: EsProbeCredentials = {}): Promise<EsProbe> {
+  // Imported here, not at the top: the client is ~35 MB of a process's RSS, and worker roles that never talk to
+  // Elasticsearch (crawl, analyze) import this file through require-services.ts.
+  const { createEsClient } = await import('../elasticsearch/es-client.js');
   const client = createEsClient(
     {
       elasticsearchUrl: url,

@@ -1,8 +1,10 @@
 /**
- * `npm run bench:e2e [docs] [rounds]`: documents/s from a loopback fixture site to searchable in Elasticsearch through
- * real `pulse workers` processes (1; 2 with all stages; 2 split by --stages), next to a bare `client.helpers.bulk` of the same analyzed documents in
- * the same run, with the ratio and the peak RSS (VmHWM) of every worker process. Each round uses its own queue and
- * index prefix and deletes what it created. Not a test: it prints figures.
+ * `npm run bench:e2e [docs] [rounds] [--setups=1,2,2split] [--idle-only]`: documents/s from a loopback fixture site to
+ * searchable in Elasticsearch through real `pulse workers` processes (1; 2 with all stages; 2 split by --stages), next
+ * to a bare `client.helpers.bulk` of the same analyzed documents in the same run, with the ratio; then the peak RSS
+ * (VmHWM) per worker role and the idle RSS of a freshly started worker per role, each next to its goal
+ * (worker-memory.ts). Each round uses its own queue and index prefix and deletes what it created. Not a test: it
+ * prints figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,15 +22,24 @@ import { killAllWorkers, spawnPulse, type WorkerProcess } from '../faults/worker
 import { allDocuments } from '../faults/pipeline-tally.js';
 import { allQueues, deleteKeys } from '../faults/fault-run.js';
 import { dropNamespace } from '../helpers/drop-namespace.js';
+import { cpuSecondsOf, formatIdle, formatPeaks, idleRoles, memoryStatus, type MemoryStatus, type Roles } from './worker-memory.js';
 
-const count = Number(process.argv[2] ?? 2000);
-const rounds = Number(process.argv[3] ?? 1);
+const args = process.argv.slice(2);
+const positional = args.filter((a) => !a.startsWith('--'));
+const flag = (name: string): string | undefined => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? '' : undefined);
+const count = Number(positional[0] ?? 2000);
+const rounds = Number(positional[1] ?? 1);
+const idleOnly = flag('idle-only') !== undefined;
+/** How long an idle worker is left after "workers started" before its RSS is read. */
+const idleSettleMs = 5000;
 /** Worker process set-ups: each entry is one process and the stages it serves. */
-const setups: Array<{ label: string; processes: string[] }> = [
+const allSetups: Array<{ label: string; processes: string[] }> = [
   { label: '1', processes: ['crawl,analyze,index'] },
   { label: '2', processes: ['crawl,analyze,index', 'crawl,analyze,index'] },
   { label: '2 split', processes: ['crawl,index', 'analyze'] },
 ];
+const only = flag('setups')?.split(',');
+const setups = allSetups.filter((s) => !only || only.includes(s.label.replace(/\W+/g, '')));
 const base = loadConfig({ env: process.env, overrides: { logLevel: 'warn' } });
 const es = createEsClient(base, { requestTimeoutMs: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'pulse-bench-e2e-'));
@@ -40,6 +51,8 @@ interface E2eResult {
   seconds: number;
   crawlSeconds: number;
   peakRssMiB: number[];
+  /** CPU seconds (user + system) each worker process used, start-up included: what GC settings cost, less blurred by other load than wall time. */
+  cpuSeconds: number[];
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -91,11 +104,12 @@ async function runE2e(setup: (typeof setups)[number], round: number, siteUrl: { 
   const done = await queues.crawl.getJob(String(job.id));
   const crawlSeconds = done?.finishedOn && done.processedOn ? (done.finishedOn - done.processedOn) / 1000 : NaN;
   const peakRssMiB = procs.map((p) => p.peakRssMiB() ?? NaN);
+  const cpuSeconds = procs.map((p) => cpuSecondsOf(p.pid));
   for (const p of procs) await p.stop('SIGTERM', 60_000);
   await queues.close();
   redis.disconnect();
   if (searchable !== total) throw new Error(`expected ${total} documents, found ${searchable}`);
-  return { result: { setup: setup.label, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB }, config };
+  return { result: { setup: setup.label, docsPerSecond: total / seconds, seconds, crawlSeconds, peakRssMiB, cpuSeconds }, config };
 }
 
 /** The ceiling: the same analyzed documents, bulk-indexed bare into a fresh index with the same mapping. */
@@ -111,9 +125,40 @@ async function bareBulk(from: PulseConfig, round: number): Promise<number> {
   return docs.length / seconds;
 }
 
+/** A worker of the given roles, started with nothing to do: its RSS `idleSettleMs` after it reported "workers started". */
+async function idleMemory(roles: Roles): Promise<MemoryStatus> {
+  const tag = `pulse-bench-idle-${process.pid}-${roles.replace(/\W+/g, '')}`;
+  const config = loadConfig({ env: process.env, overrides: { logLevel: 'warn', queuePrefix: tag, indexPrefix: tag } });
+  const env = { PULSE_QUEUE_PREFIX: tag, PULSE_INDEX_PREFIX: tag, PULSE_LOG_LEVEL: 'info' };
+  const proc = spawnPulse({ env, logFile: join(dir, `${tag}.log`), args: ['workers', '--stages', roles] });
+  try {
+    await waitFor(`idle ${roles} worker started`, async () => proc.log().includes('"workers started"'), 120_000);
+    await sleep(idleSettleMs);
+    const m = memoryStatus(proc.pid);
+    if (!m) throw new Error(`idle ${roles} worker exited:\n${proc.log().slice(-2000)}`);
+    return m;
+  } finally {
+    await proc.stop('SIGTERM', 60_000);
+    await cleanup(config);
+  }
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 try {
+  // Idle first, while nothing else of this bench runs; one process at a time.
+  const idle = new Map<Roles, MemoryStatus>();
+  for (const roles of idleRoles) {
+    log(`idle worker: --stages ${roles}…`);
+    idle.set(roles, await idleMemory(roles));
+  }
+  if (idleOnly) {
+    console.log('bench:e2e --idle-only');
+    for (const line of formatIdle(idle, idleSettleMs)) console.log(line);
+    await es.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
   const site = await serveGeneratedSite({ count });
   const e2e = new Map<string, E2eResult[]>();
   const bulk: number[] = [];
@@ -122,7 +167,7 @@ try {
       for (const setup of round % 2 === 0 ? setups : [...setups].reverse()) {
         log(`round ${round + 1}/${rounds}: ${setup.label} worker process(es) (${setup.processes.join(' | ')}), ${count} documents…`);
         const { result, config } = await runE2e(setup, round, site, count);
-        if (setup.label === '1') bulk.push(await bareBulk(config, round));
+        if (bulk.length === round) bulk.push(await bareBulk(config, round));
         await cleanup(config);
         e2e.set(setup.label, [...(e2e.get(setup.label) ?? []), result]);
         log(`  ${result.docsPerSecond.toFixed(1)} docs/s (${result.seconds.toFixed(1)} s; crawl job ${result.crawlSeconds.toFixed(1)} s)`);
@@ -149,7 +194,18 @@ try {
     console.log(`  ${label.padEnd(44)} ${rate.toFixed(1).padStart(6)}  ${(rate / bulkRate).toFixed(3).padStart(13)}  ${secs.toFixed(1).padStart(7)}  ${crawl.toFixed(1).padStart(11)}  ${rss.join('; ')}`);
   }
   const rateOf = (label: string): number => median((e2e.get(label) ?? []).map((r) => r.docsPerSecond));
-  console.log(`  scaling 1 → 2 worker processes: ×${(rateOf('2') / rateOf('1')).toFixed(2)} (same stages), ×${(rateOf('2 split') / rateOf('1')).toFixed(2)} (split by stage)`);
+  if (e2e.has('1')) console.log(`  scaling 1 → 2 worker processes: ×${(rateOf('2') / rateOf('1')).toFixed(2)} (same stages), ×${(rateOf('2 split') / rateOf('1')).toFixed(2)} (split by stage)`);
+  const peaks = new Map<Roles, number[]>();
+  for (const setup of setups) {
+    for (const r of e2e.get(setup.label) ?? []) setup.processes.forEach((roles, i) => peaks.set(roles, [...(peaks.get(roles) ?? []), r.peakRssMiB[i] ?? NaN]));
+  }
+  for (const line of formatPeaks(peaks)) console.log(line);
+  for (const setup of setups) {
+    const rs = e2e.get(setup.label) ?? [];
+    const cpu = setup.processes.map((roles, i) => `${roles}: ${median(rs.map((r) => r.cpuSeconds[i] ?? NaN)).toFixed(1)}`);
+    console.log(`  CPU seconds per process (median), ${setup.label}: ${cpu.join('; ')}`);
+  }
+  for (const line of formatIdle(idle, idleSettleMs)) console.log(line);
 } finally {
   await es.close();
   rmSync(dir, { recursive: true, force: true });

@@ -50,7 +50,20 @@ describe('npm run demo', () => {
     const rows = stdout.split('\n').filter((l) => /^\s*2026-\d\d-\d\d/.test(l));
     expect(rows.length).toBeGreaterThan(5);
     expect(stdout).toMatch(/report\.html/);
+    // The trend table leaves seller ads out and says how many (whatever the speaker model calls an ad today).
+    const ads = (await es.count({ index: alias, query: { term: { 'speaker.type': 'seller_ad' } } })).count;
+    const notice = ads === 1 ? '1 seller ad left out; run with --include-ads to include it' : `${ads} seller ads left out; run with --include-ads to include them`;
+    expect(stdout).toContain(`\n${notice} (\`pulse trends --include-ads\`)\n`);
     expect(stderr).toMatch(/\[3\/6\] crawling/);
+    expect(stderr).toMatch(/new: +Volume burst, all sources: \d+ posts on 2026-11-21/);
+  });
+
+  it('raises the 2026-11-21 volume burst on any day: run with the clock a month later (PULSE_NOW)', async () => {
+    // The demo site's dates are fixed; a month on, the fourteen days before "today" hold none of them.
+    const { stderr } = await demo({ PULSE_NOW: '2027-01-05T10:00:00+08:00' });
+    expect(stderr).toContain('up to its last day 2026-11-25 (today is 2027-01-05)');
+    expect(stderr).toMatch(/(new|before): +Volume burst, all sources: \d+ posts on 2026-11-21/);
+    expect(await count()).toBe(firstCount);
   });
 
   it('leaves the same document count when run twice', async () => {

@@ -11,9 +11,11 @@ export interface BurstAlertInput {
   scope: string;
   examples: AlertExample[];
   raisedAt: string;
+  /** What the seller-ad filter left out of this period's slice, already worded (sellerAdsNotice); absent when ads count. */
+  sellerAdsNotice?: string;
 }
 
-export function burstAlert({ burst, scope, examples, raisedAt }: BurstAlertInput): Alert {
+export function burstAlert({ burst, scope, examples, raisedAt, sellerAdsNotice }: BurstAlertInput): Alert {
   const { row } = burst;
   const isVolume = burst.metric === 'volume';
   const kind = isVolume ? 'volume_burst' : 'negative_share_burst';
@@ -26,6 +28,7 @@ export function burstAlert({ burst, scope, examples, raisedAt }: BurstAlertInput
     `Baseline over the previous ${burst.baselinePeriods} ${row.interval}s: ${show(burst.baselineMean)} ± ${show(burst.baselineStd)} → z = ${burst.z.toFixed(1)}.`,
     `Distinct voices: ${row.distinctVoices} of ${row.volume} posts (near-duplicates counted once).`,
     `Top keywords: ${keywords}`,
+    ...(sellerAdsNotice ? [`This ${row.interval}: ${sellerAdsNotice}.`] : []),
     ...examples.map((e, i) => `Example ${i + 1}: ${e.title} — ${e.url} (${e.sourceId}, sentiment ${e.sentimentScore.toFixed(2)})`),
   ];
   return {

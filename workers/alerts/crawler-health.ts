@@ -45,6 +45,17 @@ export function crawlerHealthAlerts(runs: readonly CrawlRunSummary[], options: C
         explanation: `The run of ${run.sourceId} that finished at ${run.finishedAt} made ${requests} requests: ${run.errors} failed, ${run.pagesFetched} succeeded, ${run.documentsEmitted} documents.${detail}`,
         observed: errorShare,
       });
+    } else if (yieldedNothing(run) && run.message?.startsWith('SITE_UNREACHABLE')) {
+      // The site is down (or its address wrong): say so, not "yielded nothing".
+      alerts.push({
+        ...base,
+        key: `crawler_silent|${run.sourceId}|${run.finishedAt}`,
+        kind: 'crawler_silent',
+        severity: 'critical',
+        title: `Crawler ${run.sourceId} could not reach its site: ${run.message.replace(/^SITE_UNREACHABLE \S+: /, '').replace(/; nothing on this site was fetched$/, '')}`,
+        explanation: `The run of ${run.sourceId} that finished at ${run.finishedAt} fetched nothing: ${run.message}. Is the site up, and are its host name and port right in the sources file?`,
+        observed: run.documentsEmitted,
+      });
     } else if (yieldedNothing(run)) {
       const why = run.pagesFetched === 0 ? 'fetched no pages at all' : `fetched ${run.pagesFetched} pages but extracted no documents, new or known (selectors or page layout changed?)`;
       alerts.push({

@@ -12,6 +12,8 @@ import type { Logger } from '../../infra/logger.js';
 import { queryTrends } from '../../infra/elasticsearch/query-trends.js';
 import { examplePosts } from '../../infra/elasticsearch/example-posts.js';
 import type { PostFilter } from '../../infra/elasticsearch/post-filter.js';
+import { countSellerAdsLeftOut } from '../../infra/elasticsearch/seller-ads-left-out.js';
+import { sellerAdsNotice } from '../export/filter-options.js';
 import { translateEsError } from '../../infra/elasticsearch/translate-es-error.js';
 import type { Alert } from './alert.js';
 import { burstAlert } from './burst-alert.js';
@@ -34,6 +36,11 @@ export interface RunAlertsOptions {
   window?: number;
   /** How many of the latest periods (the current one included) are judged; older bursts were judged before. @default 2 */
   recentPeriods?: number;
+  /**
+   * Judge the periods up to this instant (epoch ms) instead of up to now: the demo's data covers two fixed weeks,
+   * judged the same on any day. Crawler health is still judged at now. @default now
+   */
+  asOf?: number;
   /** Judge one series per source/topic/aspect instead of the overall series. */
   groupBy?: TrendGroupBy;
   /** Which documents count (default: seller ads left out, like every analyst view). */
@@ -51,20 +58,28 @@ export interface RunAlertsOptions {
 export interface RunAlertsResult {
   /** Alerts raised for the first time in this run. */
   raised: Alert[];
+  /** The conditions that were already raised earlier (counted in alreadyRaised). */
+  raisedBefore: Alert[];
   /** Conditions still present but already raised earlier (not sent again). */
   alreadyRaised: number;
   /** Webhook deliveries that failed (retried on the next run). */
   deliveryFailures: number;
+  /** Seller ads the filter left out of the judged window (baseline + judged periods); undefined when ads count. */
+  sellerAdsLeftOut?: number;
 }
 
 export async function runAlerts(deps: AlertDeps, options: RunAlertsOptions = {}): Promise<RunAlertsResult> {
   const now = deps.now?.() ?? Date.now();
   const tz = deps.config.timezone;
-  const candidates = [
-    ...(await burstAlerts(deps, options, now)),
-    ...crawlerHealthAlerts(options.crawlRuns ?? [], { ...options.crawlerHealth, now }),
-  ];
-  const result: RunAlertsResult = { raised: [], alreadyRaised: 0, deliveryFailures: 0 };
+  const bursts = await burstAlerts(deps, options, options.asOf ?? now, now);
+  const candidates = [...bursts.alerts, ...crawlerHealthAlerts(options.crawlRuns ?? [], { ...options.crawlerHealth, now })];
+  const result: RunAlertsResult = {
+    raised: [],
+    raisedBefore: [],
+    alreadyRaised: 0,
+    deliveryFailures: 0,
+    ...(bursts.sellerAdsLeftOut !== undefined ? { sellerAdsLeftOut: bursts.sellerAdsLeftOut } : {}),
+  };
   if (options.dryRun) return { ...result, raised: candidates };
   try {
     if (candidates.length > 0) await ensureAlertsIndex(deps.es, deps.config.indexPrefix);
@@ -73,6 +88,7 @@ export async function runAlerts(deps: AlertDeps, options: RunAlertsOptions = {})
       const stored = await recordAlert(deps.es, deps.config.indexPrefix, { ...alert, deliveredAt: noWebhook ? alert.raisedAt : null });
       if (stored !== 'new') {
         result.alreadyRaised++;
+        result.raisedBefore.push(alert);
         if (stored.deliveredAt === null && !noWebhook) await deliver(deps, stored, result);
         continue;
       }
@@ -84,7 +100,7 @@ export async function runAlerts(deps: AlertDeps, options: RunAlertsOptions = {})
   } catch (error) {
     throw translateEsError(error, deps.config.elasticsearchUrl, 'recording alerts');
   }
-  deps.logger.info({ raised: result.raised.length, alreadyRaised: result.alreadyRaised, tz }, 'alert pass done');
+  deps.logger.info({ raised: result.raised.length, alreadyRaised: result.alreadyRaised, sellerAdsLeftOut: result.sellerAdsLeftOut, tz }, 'alert pass done');
   return result;
 }
 
@@ -94,7 +110,7 @@ async function deliver(deps: AlertDeps, alert: Alert, result: RunAlertsResult): 
   else result.deliveryFailures++;
 }
 
-async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: number): Promise<Alert[]> {
+async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: number, raisedAt: number): Promise<{ alerts: Alert[]; sellerAdsLeftOut?: number }> {
   const interval = options.interval ?? 'day';
   const tz = deps.config.timezone;
   const window = options.window ?? 7;
@@ -102,15 +118,18 @@ async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: numb
   const filter: PostFilter = options.filter ?? { excludeSellerAds: true };
   const from = formatZoned(addPeriods(now, interval, -(window + recent - 1), tz), tz);
   const to = formatZoned(addPeriods(now, interval, 1, tz), tz);
-  const rows = await queryTrends(deps.es, deps.config, {
-    ...filter,
-    from,
-    to,
-    interval,
-    timezone: tz,
-    topKeywords: 10,
-    ...(options.groupBy ? { groupBy: options.groupBy } : {}),
-  });
+  const [rows, sellerAdsLeftOut] = await Promise.all([
+    queryTrends(deps.es, deps.config, {
+      ...filter,
+      from,
+      to,
+      interval,
+      timezone: tz,
+      topKeywords: 10,
+      ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    }),
+    countSellerAdsLeftOut(deps.es, deps.config, { ...filter, from, to }, tz),
+  ]);
   const firstJudged = addPeriods(now, interval, 1 - recent, tz);
   const alerts: Alert[] = [];
   for (const [group, series] of groupSeries(rows)) {
@@ -121,14 +140,17 @@ async function burstAlerts(deps: AlertDeps, options: RunAlertsOptions, now: numb
       for (const burst of bursts) {
         const scope = group === undefined ? describeFilter(filter) : `${options.groupBy} ${group}`;
         const periodEnd = formatZoned(addPeriods(Date.parse(burst.period), interval, 1, tz), tz);
-        const slice: PostFilter = { ...filter, ...groupFilter(options.groupBy, group), from: burst.period, to: periodEnd };
-        if (metric === 'negativeShare') slice.label = 'neg';
+        const period: PostFilter = { ...filter, ...groupFilter(options.groupBy, group), from: burst.period, to: periodEnd };
+        const slice: PostFilter = metric === 'negativeShare' ? { ...period, label: 'neg' } : period;
         const examples = await examplePosts(deps.es, deps.config, slice, { timezone: tz, size: 3, order: metric === 'negativeShare' ? 'most_negative' : 'newest' });
-        alerts.push(burstAlert({ burst, scope, examples, raisedAt: new Date(now).toISOString() }));
+        // The reader of an alert (webhook, log) sees how many posts of that period the seller-ad filter hid.
+        const adsInPeriod = await countSellerAdsLeftOut(deps.es, deps.config, period, tz);
+        const notice = adsInPeriod === undefined ? {} : { sellerAdsNotice: sellerAdsNotice(adsInPeriod) };
+        alerts.push(burstAlert({ burst, scope, examples, raisedAt: new Date(raisedAt).toISOString(), ...notice }));
       }
     }
   }
-  return alerts;
+  return { alerts, ...(sellerAdsLeftOut !== undefined ? { sellerAdsLeftOut } : {}) };
 }
 
 function groupSeries(rows: TrendRow[]): Map<string | undefined, TrendRow[]> {

@@ -19,10 +19,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const ctx = createCliContext(process.env);
 const dir = fileURLToPath(new URL('./commands/', import.meta.url));
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) {
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+// A command's file is named after it (`pulse workers` → workers.ts): only that one is imported, so a long-running
+// worker does not hold every other command's dependencies (the Elasticsearch client, exporters, the analyzer) in
+// memory. Help, a mistyped command or a command whose file is named otherwise (index-setup.ts) load them all.
+const load = async (file: string): Promise<void> => {
   const mod = (await import(pathToFileURL(dir + file).href)) as { command?: PulseCommand };
   mod.command?.register(program, ctx);
-}
+};
+const wanted = process.argv[2] ?? '';
+const named = files.find((f) => f === `${wanted}.ts`);
+if (named) await load(named);
+if (!program.commands.some((c) => c.name() === wanted)) for (const file of files.filter((f) => f !== named)) await load(file);
 
 try {
   await program.parseAsync(process.argv);

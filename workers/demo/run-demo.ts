@@ -19,7 +19,11 @@ import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
 import { waitForPipeline } from './wait-for-pipeline.js';
 import { writeReport } from '../export/report/write-report.js';
 import { stages } from '../pipeline.js';
-import { runAlertPass } from '../processors/alerts.processor.js';
+import { runAlertPassFully } from '../processors/alerts.processor.js';
+import { configClock } from '../../infra/config/clock.js';
+import { formatZoned } from '../../analysis/trends/zoned-time.js';
+import { lastDemoInstant } from './last-demo-instant.js';
+import { countSellerAdsLeftOut } from '../../infra/elasticsearch/seller-ads-left-out.js';
 import { connectionReady, producerConnection } from '../redis-connection.js';
 
 const demoDir = fileURLToPath(new URL('../../infra/demo-site/', import.meta.url));
@@ -38,6 +42,8 @@ export interface DemoOptions {
 export interface DemoResult {
   documents: number;
   trendTable: string;
+  /** Seller ads the trend table left out. */
+  sellerAdsLeftOut: number;
   reportPath: string;
 }
 
@@ -54,8 +60,8 @@ export async function runDemo(userConfig: PulseConfig, o: DemoOptions): Promise<
   step(2, `serving the demo site on 127.0.0.1:${config.demoPort}`);
   const site = await serveStaticSite(resolve(demoDir, 'site'), { host: '127.0.0.1', port: config.demoPort });
   const workers = await startWorkers(config, { stages: ['crawl', 'analyze', 'index'], log: o.log });
+  const sources = loadSources(demoSourcesFile, { baseUrl: site.baseUrl });
   try {
-    const sources = loadSources(demoSourcesFile, { baseUrl: site.baseUrl });
     if (o.fresh) {
       const seen = new RedisSeenSet(workers.redis, config.queuePrefix);
       for (const s of sources) await seen.clear(s.id);
@@ -83,20 +89,30 @@ export async function runDemo(userConfig: PulseConfig, o: DemoOptions): Promise<
   o.progress(`      ${count} documents searchable in ${alias}`);
 
   step(5, 'daily trend (Asia/Shanghai), seller ads excluded');
-  const rows = await queryTrends(es, config, { interval: 'day', timezone: config.timezone, excludeSellerAds: true });
+  const trendFilter = { excludeSellerAds: true };
+  const rows = await queryTrends(es, config, { ...trendFilter, interval: 'day', timezone: config.timezone });
   const trendTable = formatTrendTable(rows);
+  const sellerAdsLeftOut = (await countSellerAdsLeftOut(es, config, trendFilter, config.timezone)) ?? 0;
 
   step(6, 'alerts and report');
-  // The demo's two weeks are all "recent": judge every day of them, not only the latest two as the hourly pass does.
+  // The demo site's two weeks are fixed (2026-11-12 … 11-25): judge all fourteen days of them as of the data's own
+  // last day, not the fourteen days before today, so the demo tells the same story on any day it is run.
+  const lastAt = await lastDemoInstant(es, alias, sources.map((s) => s.id));
+  const today = configClock(config)();
   const redis = producerConnection(config);
   try {
     await connectionReady(redis);
-    const alerts = await runAlertPass({ config, es, redis, log: o.log }, { recentPeriods: 14 });
-    o.progress(`      alerts: ${alerts.raised} new, ${alerts.alreadyRaised} raised before`);
+    if (lastAt !== undefined) {
+      o.progress(`      bursts judged over the demo's own two weeks, up to its last day ${formatZoned(lastAt, config.timezone).slice(0, 10)} (today is ${formatZoned(today, config.timezone).slice(0, 10)})`);
+    }
+    const alerts = await runAlertPassFully({ config, es, redis, log: o.log }, { recentPeriods: 14, ...(lastAt !== undefined ? { asOf: lastAt } : {}) });
+    o.progress(`      alerts: ${alerts.raised.length} new, ${alerts.alreadyRaised} raised before`);
+    for (const a of alerts.raised) o.progress(`      new:    ${a.title}`);
+    for (const a of alerts.raisedBefore) o.progress(`      before: ${a.title}`);
   } finally {
     redis.disconnect();
   }
   await writeReport(es, config, { out: o.reportPath });
   await es.close();
-  return { documents: count, trendTable, reportPath: o.reportPath };
+  return { documents: count, trendTable, sellerAdsLeftOut, reportPath: o.reportPath };
 }

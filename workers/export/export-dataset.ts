@@ -1,9 +1,8 @@
 /**
  * `pulse export` in one call: picks the dataset (trend rows via composite aggregation, or raw documents via PIT +
  * search_after), the format writer (CSV with BOM, JSONL, Parquet), streams one into the other and reports progress.
+ * A failed write throws ExportWriteError (path and cause) and leaves no file that looks complete.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { TrendGroupBy, TrendInterval } from '../../analysis/trends/trend-row.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
@@ -16,6 +15,8 @@ import { trendDataset } from './trend-dataset.js';
 import { writeCsv } from './formats/csv-bom.js';
 import { writeJsonl } from './formats/jsonl.js';
 import { writeParquet } from './formats/parquet.js';
+import { STDOUT_TARGET, writeOutput } from './output-file.js';
+import { QueryError } from '../../infra/elasticsearch/query-error.js';
 
 export type ExportFormat = 'csv' | 'jsonl' | 'parquet';
 export type ExportDatasetName = 'trends' | 'documents';
@@ -23,6 +24,7 @@ export type ExportDatasetName = 'trends' | 'documents';
 export interface ExportOptions {
   dataset: ExportDatasetName;
   format: ExportFormat;
+  /** The file to write, or "-" for stdout (csv and jsonl). Written to a temporary file and renamed at the end. */
   out: string;
   filter: PostFilter;
   timezone: string;
@@ -64,7 +66,10 @@ export async function exportDataset(es: Client, config: Pick<PulseConfig, 'index
     const docs = streamDocuments(es, config, options.filter, { timezone: options.timezone, onTotal: (n) => (total = n) });
     dataset = documentDataset(docs, meta);
   }
-  mkdirSync(dirname(options.out), { recursive: true });
-  const result = await writers[options.format](dataset, options.out, { onRecords: (n) => options.onProgress?.(n, total) });
+  if (options.out === STDOUT_TARGET && options.format === 'parquet') {
+    throw new QueryError('INVALID_FILTER', 'parquet cannot be written to stdout (--out -): its footer is written last and readers seek to it; give a file');
+  }
+  // Written beside the target and renamed at the end: a failure (disk full, Elasticsearch gone) leaves no half file.
+  const result = await writeOutput(options.out, (path) => writers[options.format](dataset, path, { onRecords: (n) => options.onProgress?.(n, total) }));
   return { ...result, file: options.out, dataset: options.dataset, format: options.format };
 }

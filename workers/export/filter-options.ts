@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { SentimentLabel, SpeakerType } from '../../analysis/analyzed-document.js';
-import { addPeriods, formatZoned } from '../../analysis/trends/zoned-time.js';
+import { addPeriods, formatZoned, isValidTimeZone } from '../../analysis/trends/zoned-time.js';
 import type { TrendInterval } from '../../analysis/trends/trend-row.js';
 import type { PostFilter } from '../../infra/elasticsearch/post-filter.js';
 import { QueryError } from '../../infra/elasticsearch/query-error.js';
@@ -32,8 +32,20 @@ export function addFilterFlags(command: Command): Command {
     .option('--aspect <name>', 'only documents mentioning this aspect (recruiting, stockpiling, income, quality, legality, platform, refunds, trust)')
     .option('--label <label>', 'only this document sentiment label (neg, neu, pos)')
     .option('--speaker <type...>', 'only these speaker types (seller_ad, consumer, agent, media, other)')
-    .option('--include-ads', 'count seller advertising too (left out by default)')
+    .option('--include-ads', 'count seller advertising too (left out by default; the command says how many it left out)')
     .option('--tz <zone>', 'time zone of dates and periods (default: config timezone)');
+}
+
+/**
+ * The zone of a command: `--tz` when given (checked here, before any date is read or query sent), else the config's
+ * (PULSE_TIMEZONE is checked when the config is loaded).
+ */
+export function timeZoneFromFlags(flags: Pick<FilterFlags, 'tz'>, configTimezone: string): string {
+  if (flags.tz === undefined) return configTimezone;
+  if (!isValidTimeZone(flags.tz)) {
+    throw new QueryError('INVALID_TIME_ZONE', `--tz must be an IANA time zone such as Asia/Shanghai or UTC, got "${flags.tz}"`, { timezone: flags.tz });
+  }
+  return flags.tz;
 }
 
 export function filterFromFlags(flags: FilterFlags, timezone: string, now = Date.now()): PostFilter {
@@ -57,6 +69,16 @@ export function filterFromFlags(flags: FilterFlags, timezone: string, now = Date
   // An explicit speaker list is respected as given; otherwise analyst views leave seller ads out.
   filter.excludeSellerAds = !flags.includeAds && !flags.speaker?.length;
   return filter;
+}
+
+/**
+ * The line every view that leaves seller ads out shows: how many it left out and how to include them. Said even for
+ * zero, so a reader always knows the view leaves ads out (the count comes from countSellerAdsLeftOut).
+ */
+export function sellerAdsNotice(leftOut: number): string {
+  return leftOut === 1
+    ? '1 seller ad left out; run with --include-ads to include it'
+    : `${leftOut} seller ads left out; run with --include-ads to include them`;
 }
 
 /** "14d" → the start of the day 13 days before today (so 14 whole periods including today). */

@@ -6,6 +6,7 @@ import type { Processor } from 'bullmq';
 import type { Client } from '@elastic/elasticsearch';
 import type { Redis } from 'ioredis';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
+import { configClock } from '../../infra/config/clock.js';
 import type { Logger } from '../../infra/logger.js';
 import { runAlerts, type RunAlertsOptions, type RunAlertsResult } from '../alerts/run-alerts.js';
 import { lastSourceRuns } from '../source-runs.js';
@@ -22,7 +23,12 @@ export function alertsProcessor(deps: AlertsProcessorDeps): Processor<unknown, P
 }
 
 export async function runAlertPass(deps: AlertsProcessorDeps, options: RunAlertsOptions = {}): Promise<{ raised: number; alreadyRaised: number; deliveryFailures: number }> {
-  const crawlRuns = await lastSourceRuns(deps.redis, deps.config.queuePrefix);
-  const result = await runAlerts({ es: deps.es, config: deps.config, logger: deps.log }, { ...options, crawlRuns });
+  const result = await runAlertPassFully(deps, options);
   return { raised: result.raised.length, alreadyRaised: result.alreadyRaised, deliveryFailures: result.deliveryFailures };
+}
+
+/** The same pass, returning the alerts themselves (the demo prints them). */
+export async function runAlertPassFully(deps: AlertsProcessorDeps, options: RunAlertsOptions = {}): Promise<RunAlertsResult> {
+  const crawlRuns = await lastSourceRuns(deps.redis, deps.config.queuePrefix);
+  return runAlerts({ es: deps.es, config: deps.config, logger: deps.log, now: configClock(deps.config) }, { ...options, crawlRuns });
 }

@@ -6,14 +6,16 @@
  */
 import type { Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { crawlSource, loadSources, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
+import { crawlSource, createSourcesCache, parseAddressAllowance, type CrawlSummary, type SeenSet } from '../../crawlers/index.js';
 import type { PulseConfig } from '../../infra/config/config-fields.js';
+import { configClock } from '../../infra/config/clock.js';
 import type { Logger } from '../../infra/logger.js';
 import { RedisSeenSet } from '../../infra/redis/seen-set-store.js';
 import { RedisHostSlots } from '../../infra/redis/host-slots-store.js';
 import { CrawlJob, analyzeJobId, stages } from '../pipeline.js';
 import type { PulseQueues } from '../queues.js';
 import { recordSourceRun } from '../source-runs.js';
+import { sourceHash } from '../source-hash.js';
 
 export interface CrawlProcessorDeps {
   config: PulseConfig;
@@ -28,6 +30,18 @@ export class UnknownSourceError extends Error {
   constructor(readonly context: { sourceId: string; file: string }) {
     super(`source "${context.sourceId}" is not in ${context.file}`);
     this.name = 'UnknownSourceError';
+  }
+}
+
+/** The source in the job's sources file, read on this worker's machine, is not the one `pulse crawl` queued. */
+export class SourceMismatchError extends Error {
+  readonly code = 'SOURCE_MISMATCH';
+  readonly retryable = false;
+  constructor(readonly context: { sourceId: string; file: string }) {
+    super(
+      `source "${context.sourceId}" in ${context.file} on this worker differs from the one \`pulse crawl\` read (another copy of the file on this machine?): not crawled. Make the file the same on every worker machine, then \`pulse dead-letters retry --stage crawl\``,
+    );
+    this.name = 'SourceMismatchError';
   }
 }
 
@@ -68,12 +82,18 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
   const seenSet = new RedisSeenSet(redis, config.queuePrefix);
   // Shared by every run on every worker; Redis down → the run fails with HOST_SLOTS_UNAVAILABLE and is retried.
   const hostSlots = new RedisHostSlots(redis, config.queuePrefix);
+  // Parsed once, when the worker starts: an entry of no known form stops the start with one line, not every job.
+  const allowPrivateAddresses = parseAddressAllowance(config.crawlAllowPrivate);
+  // One parse per sources-file version for all the jobs this worker runs, not one per job.
+  const sourcesCache = createSourcesCache();
+  const clock = configClock(config);
   return async (job) => {
     const data = CrawlJob.parse(job.data);
     const file = data.sourcesFile ?? config.sourcesFile;
-    const sources = loadSources(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
+    const sources = sourcesCache.load(file, data.baseUrl ? { baseUrl: data.baseUrl } : {});
     const source = sources.find((s) => s.id === data.sourceId);
     if (!source) throw new UnknownSourceError({ sourceId: data.sourceId, file });
+    if (data.sourceHash && sourceHash(source) !== data.sourceHash) throw new SourceMismatchError({ sourceId: source.id, file });
     // crawlSource binds sourceId itself and logs the run's start and summary.
     const log = deps.log.child({ jobId: job.id });
     const sink = async (docs: Parameters<Parameters<typeof crawlSource>[2]['sink']>[0]): Promise<void> => {
@@ -87,9 +107,10 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
         userAgent: config.crawlUserAgent,
         authorSalt: config.authorSalt,
         timezone: config.timezone,
-        allowPrivateAddresses: parseAddressAllowance(config.crawlAllowPrivate),
+        allowPrivateAddresses,
         chromiumPath: config.chromiumPath,
         maxHostWaitMs: config.crawlMaxHostWaitMs,
+        now: () => new Date(clock()),
       },
       { seenSet: watched.store, sink, log, hostSlots },
     );
@@ -104,7 +125,11 @@ export function crawlProcessor(deps: CrawlProcessorDeps): Processor<unknown, Cra
       documentsEmitted: summary.documentsEmitted,
       errors: summary.errors.length,
       skipped: summary.skipped,
-      ...(summary.errors[0] ? { message: `${summary.errors[0].code} ${summary.errors[0].url}: ${summary.errors[0].message}`.slice(0, 500) } : {}),
+      ...(summary.errors[0]
+        ? { message: `${summary.errors[0].code} ${summary.errors[0].url}: ${summary.errors[0].message}`.slice(0, 500) }
+        : summary.limitReached
+          ? { message: `${summary.limitReached.code}: ${summary.limitReached.message}`.slice(0, 500) }
+          : {}),
     });
     return summary;
   };

@@ -77,6 +77,8 @@ describe('json sources', () => {
     expect(docs.map((d) => [d.url.replace(site.baseUrl, ''), d.body, d.author, d.publishedAt])).toEqual(
       [1, 2, 3, 4, 5, 6].map((n) => [`/p/${n}`, `第${n}条：微商退款进度`, `用户${n}`, `2024-03-0${n}T12:00:00+08:00`]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
+    // No fields.title: each title is the text's first sentence (here the whole short text), never empty.
+    expect(docs.map((d) => d.title)).toEqual(docs.map((d) => d.body));
     expect(summary.pagesFetched).toBe(4);
     expect(hits.filter((h) => h.startsWith('/api/search'))).toEqual(['/api/search?q=weishang', '/api/search?p=2&q=weishang', '/api/search?p=3&q=weishang', '/api/search?p=4&q=weishang']);
   });

@@ -87,7 +87,25 @@ describe('politeness', () => {
     expect(docs).toEqual([]);
     expect(hits.map((h) => h.path)).toEqual(['/robots.txt']);
     expect(summary.skipped.robots).toBe(1);
-    expect(summary.errors).toEqual([{ url: `${s.baseUrl}/robots.txt`, code: 'ROBOTS_UNREACHABLE', message: expect.stringContaining('HTTP 503') }]);
+    expect(summary.errors).toEqual([{ url: `${s.baseUrl}/robots.txt`, code: 'ROBOTS_UNREACHABLE', message: expect.stringContaining(`robots.txt of ${new URL(s.baseUrl).host} unreachable (HTTP 503)`) }]);
+  });
+
+  it('says a site that is down is unreachable (connection refused, with the host), not a robots.txt problem', async () => {
+    // A port where nothing listens: bind one, note it, close it.
+    const closed = await serveForum({ status: 404, body: '' });
+    const base = closed.site.baseUrl;
+    await closed.site.close();
+    site = undefined;
+    const host = new URL(base).host;
+    const { docs, summary } = await crawl(forumSource(base, { politeness: { maxRequestsPerMinute: 6000 } }));
+    expect(docs).toEqual([]);
+    expect(summary.errors).toEqual([
+      {
+        url: `${base}/robots.txt`,
+        code: 'SITE_UNREACHABLE',
+        message: `${host} unreachable: connection refused (site down or wrong port) [ECONNREFUSED]; nothing on this site was fetched`,
+      },
+    ]);
   });
 
   it('ignores robots.txt only with an explicit opt-out (and then never fetches it)', async () => {

@@ -45,6 +45,10 @@ function calmAndBurst(): AnalyzedDocument[] {
   for (let i = 0; i < 30; i++) {
     docs.push(makeAnalyzedDocument({ n: `ad-${i}`, publishedAt: '2026-11-17T12:00:00+08:00', speaker: 'seller_ad', label: 'pos', keywords: ['招代理'] }));
   }
+  // Two more on the burst day: the burst alert says how many posts of its day the seller-ad filter hid.
+  for (let i = 0; i < 2; i++) {
+    docs.push(makeAnalyzedDocument({ n: `ad18-${i}`, publishedAt: '2026-11-18T09:00:00+08:00', speaker: 'seller_ad', label: 'pos', keywords: ['招代理'] }));
+  }
   return docs;
 }
 
@@ -90,6 +94,9 @@ describe('runAlerts', () => {
     expect(alert.explanation).toContain('Baseline over the previous 7 days');
     expect(alert.explanation).toContain('跑路');
     expect(alert.explanation).toContain('团队老大跑路了');
+    expect(alert.explanation).toContain('This day: 2 seller ads left out; run with --include-ads to include them.');
+    // Over the judged window (7 baseline days + 2 judged): the 30-ad flood of the 17th and the 2 of the 18th.
+    expect(first.sellerAdsLeftOut).toBe(32);
     expect(alert.analysisVersions).toEqual(['seg:1+dict:1|lex:1|model:1']);
     expect(received.map((r) => r.alert.key)).toEqual([alert.key]);
     expect(received[0]!.text).toContain('Volume burst');

@@ -91,6 +91,11 @@ describe('pulse report', () => {
     expect(await rows.count()).toBe(5);
     expect(await rows.first().textContent()).toContain('代理说好的退款一直没到账 <script>alert(1)</script>');
     expect(await page.locator('.card .v').first().textContent()).toBe('40');
+    // The one seller ad the default view hides is said, visibly, with how to include it.
+    const notice = page.locator('[data-notice="seller-ads"]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toBe('不含商家广告 1 条 · 1 seller ad left out; run with --include-ads to include it');
+    expect(result.sellerAdsLeftOut).toBe(1);
 
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true });

@@ -8,7 +8,8 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -138,6 +139,45 @@ describe('pulse status and pulse dead-letters', () => {
     const table = await pulse(['status']);
     expect(table.stdout).toMatch(/^ops-new\s+\S+\s+yes\s+21\s+20\s+0$/m);
     expect(table.stdout).toContain(`index ${alias}: 20 documents`);
+  });
+
+  it('pulse crawl --sources: workers crawl the source from that file, not their own, and refuse another copy of it', async () => {
+    // The worker was started with PULSE_SOURCES=sources.yaml; ops-other lives only in other.yaml.
+    const otherFile = join(dir, 'other.yaml');
+    writeFileSync(otherFile, stringify({ sources: [fixtureSource({ id: 'ops-other', startUrls: [`${site.baseUrl}/list/1.html`], maxPages: 50 })] }));
+    const queued = await pulse(['crawl', 'ops-other', '--sources', relative(repoRoot, otherFile)]);
+    expect(queued.code).toBe(0);
+    expect(queued.stdout).toMatch(new RegExp(`^queued crawl of ops-other \\(job \\S+\\) from ${otherFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(queued.stderr).toContain(`pulse: workers crawl these sources from ${otherFile}, not from their own sources file; a worker without this file, or with another version of it, fails the job (SOURCE_FILE_UNREADABLE, SOURCE_MISMATCH`);
+    await until('the ops-other run', async () => (await status()).sources.some((r) => r.sourceId === 'ops-other'));
+    expect((await status()).sources).toContainEqual(expect.objectContaining({ sourceId: 'ops-other', ok: true, errors: 0 }));
+
+    // The file changed on the worker's machine after `pulse crawl` read it: the job names the mismatch, crawls nothing.
+    await queues.crawl.add(stages.crawl.queue, { sourceId: 'ops-other', sourcesFile: otherFile, sourceHash: '0000000000000000' }, { jobId: 'crawl-ops-other-stale' });
+    await until('the mismatch dead letter', async () => ((await queues.dead.getJobCounts('waiting'))['waiting'] ?? 0) === 1);
+    const listed = await pulse(['dead-letters', 'list']);
+    expect(listed.stdout).toContain('SOURCE_MISMATCH');
+    expect(listed.stdout).toContain(`source "ops-other" in ${otherFile} on this worker differs from the one \`pulse crawl\` read (another copy of the file on this machine?): not crawled`);
+  });
+
+  it('a site that is down: pulse status shows the first error, and the crawler-health alert says what happened', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = probe.address() as { port: number };
+        probe.close(() => resolve(p));
+      });
+    });
+    const downFile = join(dir, 'down.yaml');
+    writeFileSync(downFile, stringify({ sources: [fixtureSource({ id: 'ops-down', startUrls: [`http://127.0.0.1:${port}/list/1.html`], maxPages: 5 })] }));
+    expect((await pulse(['crawl', 'ops-down', '--sources', downFile])).code).toBe(0);
+    await until('the ops-down run', async () => (await status()).sources.some((r) => r.sourceId === 'ops-down'));
+    const table = await pulse(['status']);
+    expect(table.stdout).toContain('first error');
+    const row = table.stdout.split('\n').find((l) => l.startsWith('ops-down'));
+    expect(row).toMatch(/^ops-down\s+\S+\s+NO\s+0\s+0\s+1  SITE_UNREACHABLE /);
+    expect(row).toContain(`127.0.0.1:${port} unreachable: connection refused (site down or wrong port) [ECONNREFUSED]`);
+    const alerts = await pulse(['alerts', 'run']);
+    expect(alerts.stdout).toContain(`[critical] Crawler ops-down could not reach its site: 127.0.0.1:${port} unreachable: connection refused`);
   });
 
   it('logs as structured JSON lines with the job context', async () => {

@@ -12,6 +12,13 @@ describe('pulse segment', () => {
     expect(out.stdout).toBe('她 在 朋友圈 招代理\n\n這個 產品 很 好\n');
     expect(out.stderr).toMatch(/segment: done, 3 lines/);
   });
+
+  it('cuts full-width digits and letters as their half-width forms, and prints the text as written', () => {
+    // The path eval:seg scores (analysis/segment-text.ts): a raw jieba cut would give １ ９ ９ ８ and Ｇ Ｄ Ｐ.
+    const out = run(['segment'], '１９９８年，中国ＧＤＰ增长７．８％。\n他買了ｉＰｈｏｎｅ１２\n');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toBe('１９９８ 年 ， 中国 ＧＤＰ 增长 ７．８ ％ 。\n他 買 了 ｉＰｈｏｎｅ１２\n');
+  });
 });
 
 describe('pulse analyze', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../infra/config/load-config.js';
+import { configClock } from '../../../infra/config/clock.js';
 
 const noFile = join(tmpdir(), 'pulse-no-such-config.yaml');
 
@@ -35,6 +36,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_CRAWL_MAX_HOST_WAIT_MS: '5000' } }).crawlMaxHostWaitMs).toBe(5000);
     expect(() => loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_CRAWL_MAX_HOST_WAIT_MS: '10' } })).toThrow(/PULSE_CRAWL_MAX_HOST_WAIT_MS/);
     expect(() => loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_CRAWL_MAX_HOST_WAIT_MS: 'soon' } })).toThrow(/PULSE_CRAWL_MAX_HOST_WAIT_MS/);
+  });
+
+  it('reads PULSE_NOW as a clock that starts at that instant and runs on; without it the system clock', () => {
+    const moved = loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_NOW: '2027-01-05T10:00:00+08:00' } });
+    const t = configClock(moved)();
+    expect(t).toBeGreaterThanOrEqual(Date.parse('2027-01-05T02:00:00Z'));
+    expect(t).toBeLessThan(Date.parse('2027-01-05T02:00:00Z') + 24 * 3_600_000); // a process younger than a day
+    expect(configClock(loadConfig({ env: { PULSE_CONFIG: noFile } }))).toBe(Date.now);
+    expect(() => loadConfig({ env: { PULSE_CONFIG: noFile, PULSE_NOW: 'next month' } })).toThrow(/PULSE_NOW.*must be an ISO date-time with a zone/);
   });
 
   it('names the variable, its origin and the value in one line, hiding passwords', () => {

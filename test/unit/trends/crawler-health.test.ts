@@ -16,6 +16,15 @@ describe('crawlerHealthAlerts', () => {
     expect(crawlerHealthAlerts([run({})], { now })).toEqual([]);
   });
 
+  it('says a source could not reach its site, with the host and what happened, instead of "yielded nothing"', () => {
+    const message = 'SITE_UNREACHABLE http://127.0.0.1:9/robots.txt: 127.0.0.1:9 unreachable: connection refused (site down or wrong port) [ECONNREFUSED]; nothing on this site was fetched';
+    const [a, more] = crawlerHealthAlerts([run({ pagesFetched: 0, documentsEmitted: 0, errors: 1, ok: false, message })], { now });
+    expect(more).toBeUndefined();
+    expect(a).toMatchObject({ kind: 'crawler_silent', severity: 'critical' });
+    expect(a!.title).toBe('Crawler s could not reach its site: 127.0.0.1:9 unreachable: connection refused (site down or wrong port) [ECONNREFUSED]');
+    expect(a!.explanation).toContain('Is the site up, and are its host name and port right in the sources file?');
+  });
+
   it('flags a source that yielded nothing, saying whether pages were fetched', () => {
     const [a] = crawlerHealthAlerts([run({ documentsEmitted: 0, skipped: { seen: 0, unchanged: 0, error: 0 } })], { now });
     expect(a).toMatchObject({ kind: 'crawler_silent', scope: 'source s', severity: 'warning' });

@@ -18,6 +18,25 @@ describe('csvCell', () => {
     expect(csvCell('@SUM(A1)', text)).toBe("'@SUM(A1)");
     expect(csvCell(-0.5, { name: 'n', type: 'double' })).toBe('-0.5');
   });
+  it('defuses a formula behind a minus sign, as OWASP lists it, and tab/CR/NUL starts', () => {
+    expect(csvCell("-2+3+cmd|' /C calc'!A0", text)).toBe(`'-2+3+cmd|' /C calc'!A0`);
+    expect(csvCell('-1+1', text)).toBe("'-1+1");
+    expect(csvCell('-HYPERLINK("http://x")', text)).toBe(`"'-HYPERLINK(""http://x"")"`);
+    expect(csvCell('-退款没到账', text)).toBe("'-退款没到账");
+    expect(csvCell('+86 138', text)).toBe("'+86 138");
+    expect(csvCell('\t=1+1', text)).toBe("'\t=1+1");
+    expect(csvCell('\r=1+1', text)).toBe(`"'\r=1+1"`);
+    expect(csvCell('\0=1', text)).toBe("'\0=1");
+    expect(csvCell(['-2+3+cmd|x', 'b'], { name: 'l', type: 'list' })).toBe("'-2+3+cmd|x; b");
+  });
+  it('leaves plain negative numbers alone, in text and in number columns', () => {
+    for (const n of ['-0.5', '-12', '-1,234', '-1,234.5', '-.5', '-1e-3', '-5%']) expect(csvCell(n, text)).toBe(n.includes(',') ? `"${n}"` : n);
+    expect(csvCell(-12, { name: 'n', type: 'int' })).toBe('-12');
+    expect(csvCell(-0.5, { name: 'n', type: 'double' })).toBe('-0.5');
+    expect(csvCell('-', text)).toBe("'-");
+    expect(csvCell('-1,23', text)).toBe(`"'-1,23"`);
+    expect(csvCell('a-1', text)).toBe('a-1');
+  });
   it('joins lists with "; " and writes JSON cells as JSON', () => {
     expect(csvCell(['seg:1|lex:1', 'seg:1|lex:2'], { name: 'l', type: 'list' })).toBe('seg:1|lex:1; seg:1|lex:2');
     expect(csvCell([{ name: 'refunds' }], { name: 'j', type: 'json' })).toBe('"[{""name"":""refunds""}]"');

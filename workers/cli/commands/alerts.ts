@@ -14,6 +14,7 @@ import type { CrawlRunSummary } from '../../alerts/crawler-health.js';
 import type { TrendGroupBy } from '../../../analysis/trends/trend-row.js';
 import type { PulseConfig } from '../../../infra/config/config-fields.js';
 import type { Logger } from '../../../infra/logger.js';
+import { sellerAdsNotice } from '../../export/filter-options.js';
 
 interface RunFlags {
   interval: string;
@@ -43,7 +44,7 @@ export const command: PulseCommand = {
       .option('--min-volume <n>', 'posts a period needs before it can burst', '5')
       .option('--source <id...>', 'only these sources')
       .option('--topic <topic>', 'only this topic')
-      .option('--include-ads', 'count seller advertising too')
+      .option('--include-ads', 'count seller advertising too (left out by default; the run says how many)')
       .option('--no-crawl-health', 'skip crawler-health alerts')
       .option('--dry-run', 'print what would be raised; record and send nothing')
       .action(async (flags: RunFlags) => {
@@ -75,6 +76,7 @@ export const command: PulseCommand = {
           );
           for (const a of result.raised) console.log(`[${a.severity}] ${a.title}\n  ${a.explanation.replace(/\n/g, '\n  ')}\n`);
           console.log(`${result.raised.length} new alert(s)${flags.dryRun ? ' (dry run)' : ''}, ${result.alreadyRaised} already raised before, ${result.deliveryFailures} webhook failure(s)`);
+          if (result.sellerAdsLeftOut !== undefined) console.log(sellerAdsNotice(result.sellerAdsLeftOut));
         } finally {
           await es.close();
         }

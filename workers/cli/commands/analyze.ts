@@ -5,9 +5,7 @@
  * analysisVersion. A bad line gets `{line, error}`; it never stops the run. Streams with bounded memory; progress
  * on stderr. No Redis here, so no shared copy-paste clusters: the cluster id is each line's own (said in --help).
  */
-import { createHash } from 'node:crypto';
-import { createAnalyzer, type Analyzer } from '../../../analysis/index.js';
-import type { RawDocument } from '../../../crawlers/raw-document.js';
+import { createAnalyzer, textDocument, type Analyzer } from '../../../analysis/index.js';
 import type { PulseCommand } from '../cli-context.js';
 import { streamLines } from './segment.js';
 
@@ -36,28 +34,11 @@ function parseLine(line: string): InputRecord | { error: string } {
   return { text: v.text, title: typeof v.title === 'string' ? v.title : '', ...(id !== undefined ? { id } : {}) };
 }
 
-/** An analyst's line as the RawDocument the pipeline would carry; the id derives from the content. */
-function asRawDocument(record: InputRecord, now: string): RawDocument {
-  const docId = createHash('sha1').update(`${record.title}\n${record.text}`).digest('hex');
-  return {
-    docId,
-    sourceId: 'cli',
-    url: `urn:pulse:cli:${docId}`,
-    title: record.title,
-    body: record.text,
-    publishedAt: null,
-    author: null,
-    fetchedAt: now,
-    contentHash: docId,
-    topics: [],
-    sourceType: 'html',
-  };
-}
-
 export function analyzeLine(analyzer: Analyzer, line: string, lineNo: number, options: AnalyzeCliOptions, now: Date): string {
   const record = parseLine(line);
   if ('error' in record) return JSON.stringify({ line: lineNo, error: record.error });
-  const doc = analyzer.analyze(asRawDocument(record, now.toISOString()), now);
+  // The same document eval:sentiment scores for a labelled row (analysis/text-document.ts).
+  const doc = analyzer.analyze(textDocument(record, now.toISOString()), now);
   return JSON.stringify({
     line: lineNo,
     ...(record.id !== undefined ? { id: record.id } : {}),

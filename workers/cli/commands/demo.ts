@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { PulseCommand } from '../cli-context.js';
 import { runDemo } from '../../demo/run-demo.js';
 import { createLogger } from '../../../infra/logger.js';
+import { sellerAdsNotice } from '../../export/filter-options.js';
 
 export const command: PulseCommand = {
   register(program, ctx) {
@@ -19,6 +20,7 @@ export const command: PulseCommand = {
         const progress = (msg: string): void => void process.stderr.write(`${msg}\n`);
         const result = await runDemo(config, { startServices: opts.services, fresh: opts.fresh ?? false, reportPath, progress, log: opts.verbose ? ctx.logger() : createLogger({ level: 'warn' }) });
         console.log(result.trendTable);
+        console.log(`${sellerAdsNotice(result.sellerAdsLeftOut)} (\`pulse trends --include-ads\`)`);
         console.log('');
         console.log(`Documents searchable: ${result.documents} (index alias ${config.indexPrefix}-posts at ${config.elasticsearchUrl})`);
         console.log(`HTML report:          ${result.reportPath}  (open it in a browser; no Kibana needed)`);

@@ -1,12 +1,13 @@
 /**
  * `pulse segment [file]` — reads lines of text (a file, or stdin) and writes each line's jieba words (with the
- * micro-business dictionary) separated by single spaces. Streams: bounded memory for any file size; progress on
- * stderr. Also exports `streamLines`, the line loop `pulse analyze` shares.
+ * micro-business dictionary) separated by single spaces: exactly the lines `npm run eval:seg` scores. Streams:
+ * bounded memory for any file size; progress on stderr. Also exports `streamLines`, the line loop `pulse analyze`
+ * shares.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { createAnalyzer } from '../../../analysis/index.js';
+import { createTextSegmenter } from '../../../analysis/index.js';
 import type { PulseCommand } from '../cli-context.js';
 
 export interface StreamLinesOptions {
@@ -55,8 +56,9 @@ export const command: PulseCommand = {
       .description('segment lines of Chinese text (file or stdin) into words separated by single spaces')
       .argument('[file]', 'input file, one text per line (default: stdin)')
       .action(async (file: string | undefined) => {
-        const analyzer = createAnalyzer();
-        await streamLines({ file, label: 'segment', transform: (line) => analyzer.segment(line).join(' ') });
+        // The same path eval:seg scores (analysis/segment-text.ts), so its F1 is the F1 of these lines.
+        const segmenter = createTextSegmenter();
+        await streamLines({ file, label: 'segment', transform: (line) => segmenter.line(line) });
       });
   },
 };

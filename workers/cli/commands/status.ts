@@ -7,6 +7,15 @@ import { requireServices } from '../../../infra/services/require-services.js';
 import { createEsClient } from '../../../infra/elasticsearch/es-client.js';
 import { postsIndexNames } from '../../../infra/elasticsearch/posts-index.js';
 
+/**
+ * Why a run's pages gave no document (seen, offTopic, notArticle…), non-zero reasons only, for a line under the
+ * source's row (the row itself stays fixed-width); null when nothing was skipped.
+ */
+export function skippedLine(skipped: Record<string, number> | undefined): string | null {
+  const counted = Object.entries(skipped ?? {}).filter(([, n]) => n > 0);
+  return counted.length ? `  skipped: ${counted.map(([reason, n]) => `${reason} ${n}`).join(', ')}` : null;
+}
+
 export const command: PulseCommand = {
   register(program, ctx) {
     program
@@ -35,9 +44,12 @@ export const command: PulseCommand = {
           console.log('queue      ' + states.map((s) => s.padStart(10)).join(''));
           for (const [name, c] of Object.entries(depth)) console.log(name.padEnd(11) + states.map((s) => String(c[s] ?? 0).padStart(10)).join(''));
           console.log('');
-          console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors' : 'no crawl runs recorded yet');
+          console.log(runs.length ? 'source                last run (UTC)              ok   pages  docs  errors  first error' : 'no crawl runs recorded yet');
           for (const r of runs) {
-            console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}`);
+            const first = r.message ? `  ${r.message.length > 200 ? `${r.message.slice(0, 199)}…` : r.message}` : '';
+            console.log(`${r.sourceId.padEnd(22)}${r.finishedAt.padEnd(28)}${(r.ok ? 'yes' : 'NO').padEnd(5)}${String(r.pagesFetched).padStart(5)}${String(r.documentsEmitted).padStart(6)}${String(r.errors).padStart(8)}${first}`);
+            const skipped = skippedLine(r.skipped);
+            if (skipped) console.log(skipped);
           }
           console.log('');
           console.log(`index ${alias}: ${documents} documents`);

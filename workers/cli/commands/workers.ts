@@ -4,8 +4,9 @@
  */
 import type { PulseCommand } from '../cli-context.js';
 import { startWorkers } from '../../run-workers.js';
-import { requireServices } from '../../../infra/services/require-services.js';
+import { requireElasticsearch, requireRedis } from '../../../infra/services/require-services.js';
 import { workerRoles, type WorkerRole } from '../../pipeline.js';
+import { setHeapGrowingPercent } from '../../heap-growth.js';
 
 export const command: PulseCommand = {
   register(program, ctx) {
@@ -19,7 +20,10 @@ export const command: PulseCommand = {
         const stages = opts.stages.split(',').map((s) => s.trim()) as WorkerRole[];
         const unknown = stages.filter((s) => !workerRoles.includes(s));
         if (unknown.length) throw Object.assign(new Error(`unknown stage(s): ${unknown.join(', ')}`), { code: 'USAGE' });
-        await requireServices(config);
+        setHeapGrowingPercent(config.workerHeapGrowingPercent);
+        await requireRedis(config);
+        // Only the index and alert roles talk to Elasticsearch; a crawl or analyze worker neither needs it nor loads its client.
+        if (stages.includes('index') || stages.includes('alerts')) await requireElasticsearch(config);
         const running = await startWorkers(config, { stages, log });
         await new Promise<void>((resolve) => {
           const stop = (signal: string): void => {

@@ -7,6 +7,7 @@ import { escapeHtml as e } from './escape-html.js';
 import { barChart } from './svg-bar-chart.js';
 import { lineChart } from './svg-line-chart.js';
 import type { ReportData } from './report-data.js';
+import { sellerAdsNotice } from '../filter-options.js';
 import { reportCss } from './report-css.js';
 
 const aspectNames: Record<AspectName, string> = {
@@ -77,6 +78,11 @@ export function renderReport(d: ReportData): string {
     ? `<ul class="alerts">${d.alerts.map((a) => `<li><strong>[${e(a.severity)}] ${e(a.title)}</strong><pre>${e(a.explanation)}</pre></li>`).join('')}</ul>`
     : '<p class="empty">暂无告警 no alerts recorded</p>';
   const versions = o.analysisVersions.map(e).join(', ') || '–';
+  // Visible under the scope line: how many posts the seller-ad filter hid, and how to see them.
+  const adsNotice =
+    d.sellerAdsLeftOut === null
+      ? ''
+      : `<p class="notice" data-notice="seller-ads">不含商家广告 ${d.sellerAdsLeftOut} 条 · ${e(sellerAdsNotice(d.sellerAdsLeftOut))}</p>`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -88,6 +94,7 @@ export function renderReport(d: ReportData): string {
 <body>
 <header><h1>Pulse 微商舆情报告 <small>micro-business opinion report</small></h1>
 <p class="scope">${scope.map(e).join(' · ')}</p>
+${adsNotice}
 <div class="cards">${cards.map(([k, v]) => `<div class="card"><div class="k">${e(k!)}</div><div class="v">${e(v!)}</div></div>`).join('')}</div></header>
 <main>
 <div class="grid">${sections.join('')}</div>

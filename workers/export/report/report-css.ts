@@ -5,6 +5,7 @@ body { margin: 0; }
 header { background: #1f3a5f; color: #fff; padding: 16px 24px; }
 header h1 { margin: 0 0 4px; font-size: 22px; } header small { font-weight: normal; opacity: .8; font-size: 14px; }
 .scope { margin: 0 0 12px; opacity: .85; font-size: 13px; }
+.notice { margin: 0 0 12px; display: inline-block; background: #fff3c4; color: #513c06; border-radius: 4px; padding: 4px 10px; font-size: 13px; }
 .cards { display: flex; gap: 12px; flex-wrap: wrap; }
 .card { background: rgba(255,255,255,.12); border-radius: 6px; padding: 8px 14px; min-width: 150px; }
 .card .k { font-size: 12px; opacity: .85; } .card .v { font-size: 22px; font-weight: 600; }

@@ -10,6 +10,7 @@ import { examplePosts, type ExamplePost } from '../../../infra/elasticsearch/exa
 import type { PostFilter } from '../../../infra/elasticsearch/post-filter.js';
 import { queryOverview, type Overview } from '../../../infra/elasticsearch/query-overview.js';
 import { queryTrends } from '../../../infra/elasticsearch/query-trends.js';
+import { countSellerAdsLeftOut } from '../../../infra/elasticsearch/seller-ads-left-out.js';
 import { recentAlerts, type StoredAlert } from '../../alerts/alert-store.js';
 
 export interface ReportOptions {
@@ -28,6 +29,8 @@ export interface ReportData {
   from: string | null;
   to: string | null;
   filter: PostFilter;
+  /** Seller ads the filter left out over the report's range; null when they are included. */
+  sellerAdsLeftOut: number | null;
   overview: Overview;
   series: TrendRow[];
   latestNegative: ExamplePost[];
@@ -51,11 +54,24 @@ export async function gatherReportData(es: Client, config: ReportConfig, options
   const ranged: PostFilter = { ...filter, ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const days = from && to ? (Date.parse(to) - Date.parse(from)) / 86_400_000 : 0;
   const interval = options.interval ?? (days > 120 ? 'week' : days <= 3 ? 'hour' : 'day');
-  const [overview, series, latestNegative, alerts] = await Promise.all([
+  const [overview, series, latestNegative, alerts, sellerAdsLeftOut] = await Promise.all([
     queryOverview(es, config, ranged, timezone),
     span.volume === 0 ? Promise.resolve([]) : queryTrends(es, config, { ...ranged, interval, timezone }),
     examplePosts(es, config, { ...ranged, label: 'neg' }, { timezone, size: options.latest ?? 15, order: 'newest' }),
     recentAlerts(es, config.indexPrefix, 10),
+    countSellerAdsLeftOut(es, config, ranged, timezone),
   ]);
-  return { generatedAt: formatZoned(now, timezone), timezone, interval, from, to, filter, overview, series, latestNegative, alerts };
+  return {
+    generatedAt: formatZoned(now, timezone),
+    timezone,
+    interval,
+    from,
+    to,
+    filter,
+    sellerAdsLeftOut: sellerAdsLeftOut ?? null,
+    overview,
+    series,
+    latestNegative,
+    alerts,
+  };
 }

@@ -31,6 +31,13 @@ describe('decodeBody', () => {
     expect(d.text).toContain('微商代購過敏');
   });
 
+  it('overrules a GB/Big5 declaration over bytes that are valid multi-byte UTF-8 (pages re-saved as UTF-8 keep their old meta)', () => {
+    expect(decodeBody(Buffer.from(html('<meta charset="gb2312">', text)))).toMatchObject({ from: 'sniffed', charset: 'utf-8', text: expect.stringContaining(text) });
+    expect(decodeBody(Buffer.from(html('', text)), 'text/html; charset=GBK')).toMatchObject({ from: 'sniffed', charset: 'utf-8' });
+    // Pure ASCII under a GBK declaration stays with the declaration: nothing tells them apart.
+    expect(decodeBody(Buffer.from(html('<meta charset="gbk">', 'abc')))).toMatchObject({ from: 'meta', charset: 'gb18030' });
+  });
+
   it('reads the XML declaration of feeds', () => {
     const d = decodeBody(iconv.encode(`<?xml version="1.0" encoding="GB18030"?><rss><title>${text}</title></rss>`, 'gb18030'), 'application/rss+xml');
     expect(d.text).toContain(text);
@@ -51,5 +58,27 @@ describe('decodeBody', () => {
     expect(decodeBody(iconv.encode(text, 'gbk'), 'text/html; charset=utf-8', 'gbk').text).toBe(text);
     expect(normalizeCharset('x-no-such')).toBeNull();
     expect(decodeBody(Buffer.from(text), 'text/html; charset=x-no-such')).toMatchObject({ charset: 'utf-8', from: 'sniffed' });
+  });
+
+  it('lets a byte-order mark win over the header and the meta, as browsers do', () => {
+    const page = html('<meta charset="gbk">', text);
+    for (const [bomCharset, bom] of [['utf-16le', [0xff, 0xfe]], ['utf-16be', [0xfe, 0xff]], ['utf-8', [0xef, 0xbb, 0xbf]]] as const) {
+      const bytes = Buffer.concat([Buffer.from(bom), iconv.encode(page, bomCharset)]);
+      const d = decodeBody(bytes, 'text/html; charset=gbk');
+      expect(d).toMatchObject({ charset: bomCharset, from: 'bom' });
+      expect(d.text).toBe(page);
+    }
+  });
+
+  it('ignores labels that name no text charset (base64, hex, binary, UTF-7) and decides by the next step', () => {
+    for (const label of ['base64', 'BASE64', 'hex', 'binary', 'utf-7', 'UTF7', 'utf-7-imap', 'unicode-1-1-utf-7']) expect(normalizeCharset(label), label).toBeNull();
+    const meta = decodeBody(Buffer.from(html('<meta charset="base64">', text)), 'text/html');
+    expect(meta).toMatchObject({ charset: 'utf-8', from: 'sniffed' });
+    expect(meta.text).toContain(text);
+    const header = decodeBody(iconv.encode(html('<meta charset="gbk">', text), 'gbk'), 'text/html; charset=utf-7');
+    expect(header).toMatchObject({ charset: 'gb18030', from: 'meta' });
+    expect(header.text).toContain(text);
+    // A UTF-16 declaration read from ASCII-compatible bytes cannot be true: HTML reads such a page as UTF-8.
+    expect(decodeBody(Buffer.from(html('<meta charset="utf-16">', text)), 'text/html')).toMatchObject({ charset: 'utf-8', from: 'meta' });
   });
 });

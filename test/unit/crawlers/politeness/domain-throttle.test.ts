@@ -40,6 +40,17 @@ describe('domain throttle', () => {
     expect(throttle.worstWaitMs(3)).toBe(180);
   });
 
+  it('lets a request go no sooner than the interval after the previous one to its host left, whatever the slot said', async () => {
+    // A schedule whose slots are always "now" stands for a timer that fired late: the booked slot after it has come.
+    const always: HostSlots = { reserve: async () => ({ booked: true, waitMs: 0 }) };
+    const throttle = createDomainThrottle({ baseIntervalMs: 80, crawlDelayMs: noDelay, slots: always });
+    const t0 = Date.now();
+    await throttle.wait('http://x.test/a');
+    await throttle.wait('http://x.test/b');
+    const second = Date.now() - t0;
+    expect(second).toBeGreaterThanOrEqual(79);
+  });
+
   it('uses a longer robots Crawl-delay (capped) for the interval and the worst wait', async () => {
     const throttle = createDomainThrottle({ baseIntervalMs: 100, crawlDelayMs: async () => 90_000, maxCrawlDelayMs: 500 });
     await throttle.prime('http://x.test/');
