@@ -31,11 +31,6 @@ export interface MicrobizFields {
   aspects: AnalyzedDocument['aspects'];
   speaker: AnalyzedDocument['speaker'];
   clusterId: string;
-  /**
-   * The document's sentiment as the micro-business model reads it (3 classes, learned on real passages); when
-   * present it replaces the general scorer's on the document (aspect sentiments stay the scorer's).
-   */
-  sentiment?: AnalyzedDocument['sentiment'];
   /** Appended to analysisVersion (e.g. "mb:1"); empty for the defaults. */
   version: string;
 }

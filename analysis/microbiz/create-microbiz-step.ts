@@ -1,9 +1,9 @@
 /**
- * The analyzer's micro-business step (the MicrobizStep contract of analysis/microbiz-step.ts): speaker type, aspects
- * (each scored by the analyzer's own sentiment on the word windows of the sentences that mention it) and the
- * document's 3-class sentiment, decided by the learned model (model/, trained on real passages) over the rules'
- * views and the text's n-grams; and the provisional cluster id (the docId) that the worker replaces through a
- * ClusterStore. Without a model (`model: null`) the rules decide alone, as before the model existed.
+ * The analyzer's micro-business step (the MicrobizStep contract of analysis/microbiz-step.ts): speaker type and
+ * aspects (each scored by the analyzer's own sentiment on the word windows of the sentences that mention it), decided
+ * by the learned model (model/, trained on real passages) over the rules' views and the text's n-grams; and the
+ * provisional cluster id (the docId) that the worker replaces through a ClusterStore. The document's sentiment stays
+ * the analyzer's. Without a model (`model: null`) the rules decide alone, as before the model existed.
  */
 import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type Sentiment } from '../analyzed-document.js';
 import type { MicrobizInput, MicrobizStep } from '../microbiz-step.js';
@@ -14,14 +14,14 @@ import { NEAR_DUPLICATE_VERSION } from './near-duplicates.js';
 import { SpeakerSignal } from './rules-data.js';
 import { classifySpeaker, defaultSpeakerRules, speakerRuleScores, type SpeakerRules } from './speaker.js';
 import { createSparseRow, extractMicrobizFeatures, isContactAd, ruleAspects, type SparseRow } from './model/microbiz-features.js';
-import { decideAspects, decideSentiment, decideSpeaker, headProbabilities, loadMicrobizModel, type MicrobizModel } from './model/microbiz-model.js';
+import { decideAspects, decideSpeaker, loadMicrobizModel, modelProbabilities, type MicrobizModel } from './model/microbiz-model.js';
 
 export interface MicrobizStepOptions {
   /** @default the shipped data/aspects.v2.json */
   aspectRules?: AspectRules;
   /** @default the shipped data/speaker.v3.json */
   speakerRules?: SpeakerRules;
-  /** @default the shipped data/microbiz-model.v1.json; null: the rules alone decide (no document sentiment override). */
+  /** @default the shipped data/microbiz-model.v1.json; null: the rules alone decide. */
   model?: MicrobizModel | null;
   /**
    * Called with every document's feature row (the model's input), before any decision: how training reads the
@@ -72,7 +72,6 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
   const signals = new Float64Array(SpeakerSignal.options.length);
   const evidence = new Float64Array(AspectNames.options.length);
   const speakerProbs = new Float64Array(SpeakerTypes.options.length);
-  const sentimentProbs = new Float64Array(3);
   const aspectProbs = new Float64Array(AspectNames.options.length);
   const byRules = new Uint8Array(AspectNames.options.length);
   // Rules' aspect index → AspectName index (the rules file may hold a subset, in AspectName order).
@@ -100,7 +99,6 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
     }
     const speakerInput = { text: `${input.title}\n${input.text}`, tokens: input.tokens, contactCount: 0 };
     const learned = model !== null || observe !== undefined;
-    let sentiment: Sentiment | undefined;
     if (learned) speakerRuleScores(speakerInput, speakerRules, speakerScores, signals);
     const aspects = detectAspectsInSentences(
       input.tokens,
@@ -120,9 +118,7 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
             extractMicrobizFeatures(text, input.words, views, bits, row);
             observe?.(row, bits);
             if (model === null) return ruleSelection(ruleEvidence, aspectRules.threshold);
-            headProbabilities(model.speaker, model.bits, row, speakerProbs);
-            sentiment = decideSentiment(headProbabilities(model.sentiment, model.bits, row, sentimentProbs));
-            headProbabilities(model.aspects, model.bits, row, aspectProbs);
+            modelProbabilities(model, row, speakerProbs, aspectProbs);
             // An aspect the rules file does not hold cannot be reported (no terms, no index): left out.
             return decideAspects(aspectProbs, model.aspectThresholds, ruleAspects(row, model.bits, byRules))
               .filter((a) => (nameToRule[a.index] as number) >= 0)
@@ -131,7 +127,7 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
         : undefined,
     );
     const speaker = model ? decideSpeaker(speakerProbs, model.sellerThreshold, isContactAd(row, model.bits)) : classifySpeaker(speakerInput, speakerRules);
-    return { aspects, speaker, clusterId: provisionalClusterId(input.docId), version, ...(sentiment ? { sentiment } : {}) };
+    return { aspects, speaker, clusterId: provisionalClusterId(input.docId), version };
   };
   return Object.assign(step, { version });
 }

@@ -3,15 +3,14 @@
  * thresholds) on the other folds' pages, then the fold's passages decided by the shipped decision functions on the
  * compiled (quantized) model. No page is in both training and test. Gives every passage's out-of-fold decisions.
  */
-import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type AspectName, type Sentiment, type SpeakerType } from '../../analyzed-document.js';
-import { compileMicrobizModel, decideAspects, decideSentiment, decideSpeaker, headProbabilities } from './microbiz-model.js';
+import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type AspectName, type SpeakerType } from '../../analyzed-document.js';
+import { compileMicrobizModel, decideAspects, decideSpeaker, modelProbabilities } from './microbiz-model.js';
 import { isContactAd, ruleAspects } from './microbiz-features.js';
 import { groupFolds, trainMicrobizModel, type MicrobizExample, type MicrobizTrainOptions } from './train-microbiz-model.js';
 
 export interface OutOfFoldDecision {
   speaker: SpeakerType;
   sellerProbability: number;
-  sentiment: Sentiment;
   aspects: AspectName[];
   fold: number;
 }
@@ -26,7 +25,6 @@ export function crossValidateMicrobiz(
   const decisions: OutOfFoldDecision[] = new Array(examples.length);
   const thresholds: number[] = [];
   const sp = new Float64Array(SpeakerTypes.options.length);
-  const se = new Float64Array(3);
   const as = new Float64Array(AspectNames.options.length);
   const byRules = new Uint8Array(AspectNames.options.length);
   for (let f = 0; f < folds; f++) {
@@ -34,12 +32,11 @@ export function crossValidateMicrobiz(
     thresholds.push(model.sellerThreshold);
     examples.forEach((e, i) => {
       if (foldOf[i] !== f) return;
-      headProbabilities(model.speaker, model.bits, e.row, sp);
+      modelProbabilities(model, e.row, sp, as);
       decisions[i] = {
         speaker: decideSpeaker(sp, model.sellerThreshold, isContactAd(e.row, model.bits)).type,
         sellerProbability: sp[SpeakerTypes.options.indexOf('seller_ad')] as number,
-        sentiment: decideSentiment(headProbabilities(model.sentiment, model.bits, e.row, se)),
-        aspects: decideAspects(headProbabilities(model.aspects, model.bits, e.row, as), model.aspectThresholds, ruleAspects(e.row, model.bits, byRules)).map((a) => a.aspect),
+        aspects: decideAspects(as, model.aspectThresholds, ruleAspects(e.row, model.bits, byRules)).map((a) => a.aspect),
         fold: f,
       };
     });

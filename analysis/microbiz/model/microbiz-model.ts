@@ -1,15 +1,16 @@
 /**
  * The learned micro-business model at prediction time: its file format (JSON: per head the biases, int8 hashed
  * weights with one scale, float dense weights; the seller_ad threshold and the aspect thresholds), loading, and the
- * three decisions — speaker (seller_ad only above its precision threshold, else the best other class, consumer and
- * agent judged together), 3-class sentiment, aspects. Training (train-microbiz-model.ts) builds this very file and
+ * two decisions — speaker (seller_ad only above its precision threshold, else the best other class, consumer and
+ * agent judged together) and aspects. The document's sentiment is not the model's: it stays the general scorer's
+ * (the one `npm run eval:sentiment` measures). Training (train-microbiz-model.ts) builds this very file and
  * cross-validation scores through these very functions, so what is measured is what ships.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type AspectName, type Sentiment, type SpeakerType } from '../../analyzed-document.js';
+import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type AspectName, type SpeakerType } from '../../analyzed-document.js';
 import { AnalysisError } from '../../errors.js';
 import { DENSE_FEATURES, MICROBIZ_FEATURE_LAYOUT, type SparseRow } from './microbiz-features.js';
 
@@ -35,8 +36,6 @@ export const MicrobizModelFile = z.object({
   dense: z.array(z.string()),
   /** Data classes: seller_ad, consumer, agent, media, other (SpeakerType order). */
   speaker: HeadFile,
-  /** neg, neu, pos. */
-  sentiment: HeadFile,
   /** One sigmoid per AspectName. */
   aspects: HeadFile,
   /** seller_ad is called only when its probability reaches this (chosen by inner cross-validation for precision). */
@@ -47,48 +46,73 @@ export const MicrobizModelFile = z.object({
 });
 export type MicrobizModelFile = z.infer<typeof MicrobizModelFile>;
 
+/** The passages' 3 sentiment classes (the labels the data carries; no shipped head predicts them). */
 export const SENTIMENT_CLASSES = ['neg', 'neu', 'pos'] as const;
 
-export interface CompiledHead {
-  kind: 'softmax' | 'sigmoid';
-  classes: number;
-  bias: Float64Array;
-  scale: number;
-  /** Feature-major (feature × classes + class): one pass over a row's features serves every class. */
+const SPEAKER_CLASSES = SpeakerTypes.options.length;
+const ASPECT_CLASSES = AspectNames.options.length;
+
+/**
+ * Both heads in one table: per row, outputs 0..4 are the speaker's (softmax) and 5..12 the aspects' (sigmoids).
+ * The hashed weights are feature-major with a stride of 16 bytes (13 used), so one pass over a row's features reads
+ * one cache line per feature for every output: the table is looked up at random and jieba's dictionary evicts it
+ * between documents, so lines fetched, not arithmetic, are what a pass costs.
+ */
+export interface CompiledHeads {
+  /** Outputs (speaker classes, then aspects). */
+  outputs: number;
+  stride: number;
+  /** hashed[feature × stride + output]: int8, weight = value × scale[output]. */
   hashed: Int8Array;
-  /** False when every hashed weight is 0 (a head fitted on the dense slots only): the pass is skipped. */
-  usesHashed: boolean;
+  scale: Float64Array;
+  /** dense[output × DENSE_FEATURES.length + slot]. */
   dense: Float64Array;
+  bias: Float64Array;
 }
 
 export interface MicrobizModel {
   readonly version: string;
   readonly bits: number;
-  readonly speaker: CompiledHead;
-  readonly sentiment: CompiledHead;
-  readonly aspects: CompiledHead;
+  readonly heads: CompiledHeads;
   readonly sellerThreshold: number;
   readonly aspectThresholds: Float64Array;
 }
 
-function compileHead(head: HeadFile, bits: number, expectedClasses: readonly string[], file: string): CompiledHead {
+function checkHead(head: HeadFile, bits: number, expectedClasses: readonly string[], file: string): Int8Array {
   const k = head.classes.length;
   const hashed = new Int8Array(Buffer.from(head.hashed, 'base64'));
   const ok =
     head.classes.join() === expectedClasses.join() && head.bias.length === k && hashed.length === k << bits && head.dense.length === k * DENSE_FEATURES.length;
   if (!ok) throw new AnalysisError('MODEL_INCOMPATIBLE', `micro-business model ${file}: a head does not match classes ${expectedClasses.join(',')} and ${bits} bits`, { file });
-  const size = 1 << bits;
-  const byFeature = new Int8Array(hashed.length);
-  for (let c = 0; c < k; c++) for (let j = 0; j < size; j++) byFeature[j * k + c] = hashed[c * size + j] as number;
-  return {
-    kind: head.kind,
-    classes: k,
-    bias: Float64Array.from(head.bias),
-    scale: head.scale,
-    hashed: byFeature,
-    usesHashed: hashed.some((w) => w !== 0),
-    dense: Float64Array.from(head.dense),
+  return hashed;
+}
+
+function compileHeads(file: MicrobizModelFile, name: string): CompiledHeads {
+  const heads = [
+    { head: file.speaker, hashed: checkHead(file.speaker, file.bits, SpeakerTypes.options, name) },
+    { head: file.aspects, hashed: checkHead(file.aspects, file.bits, AspectNames.options, name) },
+  ];
+  const outputs = SPEAKER_CLASSES + ASPECT_CLASSES;
+  const stride = 16;
+  const size = 1 << file.bits;
+  const out: CompiledHeads = {
+    outputs,
+    stride,
+    hashed: new Int8Array(size * stride),
+    scale: new Float64Array(outputs),
+    dense: new Float64Array(outputs * DENSE_FEATURES.length),
+    bias: new Float64Array(outputs),
   };
+  let o = 0;
+  for (const { head, hashed } of heads) {
+    for (let c = 0; c < head.classes.length; c++, o++) {
+      for (let j = 0; j < size; j++) out.hashed[j * stride + o] = hashed[c * size + j] as number;
+      out.scale[o] = head.scale;
+      out.bias[o] = head.bias[c] as number;
+      out.dense.set(head.dense.slice(c * DENSE_FEATURES.length, (c + 1) * DENSE_FEATURES.length), o * DENSE_FEATURES.length);
+    }
+  }
+  return out;
 }
 
 /** `hash`: a short digest of the file's bytes, appended to its version (so a retrained file stamps a new version). */
@@ -99,9 +123,7 @@ export function compileMicrobizModel(file: MicrobizModelFile, name = '(in memory
   return {
     version: hash ? `${file.version}.${hash}` : file.version,
     bits: file.bits,
-    speaker: compileHead(file.speaker, file.bits, SpeakerTypes.options, name),
-    sentiment: compileHead(file.sentiment, file.bits, SENTIMENT_CLASSES, name),
-    aspects: compileHead(file.aspects, file.bits, AspectNames.options, name),
+    heads: compileHeads(file, name),
     sellerThreshold: file.sellerThreshold,
     aspectThresholds: Float64Array.from(file.aspectThresholds),
   };
@@ -121,41 +143,44 @@ export function loadMicrobizModel(path = DEFAULT_MICROBIZ_MODEL_FILE): MicrobizM
   return compileMicrobizModel(parsed.data, path, createHash('sha1').update(text).digest('hex').slice(0, 6));
 }
 
-/** Probabilities of every class of `head` for one row, into `out`. */
-export function headProbabilities(head: CompiledHead, bits: number, row: SparseRow, out: Float64Array): Float64Array {
-  const size = 1 << bits;
+const logitScratch = new Float64Array(SPEAKER_CLASSES + ASPECT_CLASSES);
+
+/**
+ * The speaker's class probabilities (SpeakerType order) into `speaker` and every aspect's (AspectName order) into
+ * `aspects`, for one row: one pass over its hashed features for both heads, then its dense slots.
+ */
+export function modelProbabilities(model: MicrobizModel, row: SparseRow, speaker: Float64Array, aspects: Float64Array): void {
+  const { heads } = model;
+  const size = 1 << model.bits;
   const nd = DENSE_FEATURES.length;
-  const k = head.classes;
-  // Hashed slots first (the row lists them before the dense ones), all classes per feature; then the dense slots.
-  for (let c = 0; c < k; c++) out[c] = 0;
+  const k = heads.outputs;
+  const stride = heads.stride;
+  const w = heads.hashed;
+  const out = logitScratch.fill(0);
+  // The row lists its hashed slots first, then the dense ones.
   let i = 0;
-  if (head.usesHashed) {
-    const w = head.hashed;
-    for (; i < row.count; i++) {
-      const j = row.indices[i] as number;
-      if (j >= size) break;
-      const v = row.values[i] as number;
-      const at = j * k;
-      for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (w[at + c] as number) * v;
-    }
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) * head.scale;
-  } else while (i < row.count && (row.indices[i] as number) < size) i++;
+  for (; i < row.count; i++) {
+    const j = row.indices[i] as number;
+    if (j >= size) break;
+    const v = row.values[i] as number;
+    const at = j * stride;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (w[at + c] as number) * v;
+  }
+  for (let c = 0; c < k; c++) out[c] = (out[c] as number) * (heads.scale[c] as number);
   for (; i < row.count; i++) {
     const d = (row.indices[i] as number) - size;
     const v = row.values[i] as number;
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (head.dense[c * nd + d] as number) * v;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (heads.dense[c * nd + d] as number) * v;
   }
-  for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (head.bias[c] as number);
-  if (head.kind === 'sigmoid') {
-    for (let c = 0; c < head.classes; c++) out[c] = 1 / (1 + Math.exp(-(out[c] as number)));
-    return out;
-  }
+  for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (heads.bias[c] as number);
+  // Speaker: softmax over its outputs.
   let max = -Infinity;
-  for (let c = 0; c < head.classes; c++) if ((out[c] as number) > max) max = out[c] as number;
+  for (let c = 0; c < SPEAKER_CLASSES; c++) if ((out[c] as number) > max) max = out[c] as number;
   let z = 0;
-  for (let c = 0; c < head.classes; c++) z += out[c] = Math.exp((out[c] as number) - max);
-  for (let c = 0; c < head.classes; c++) out[c] = (out[c] as number) / z;
-  return out;
+  for (let c = 0; c < SPEAKER_CLASSES; c++) z += speaker[c] = Math.exp((out[c] as number) - max);
+  for (let c = 0; c < SPEAKER_CLASSES; c++) speaker[c] = (speaker[c] as number) / z;
+  // Aspects: one sigmoid each.
+  for (let a = 0; a < ASPECT_CLASSES; a++) aspects[a] = 1 / (1 + Math.exp(-(out[SPEAKER_CLASSES + a] as number)));
 }
 
 const SELLER = SpeakerTypes.options.indexOf('seller_ad');
@@ -182,13 +207,6 @@ export function decideSpeaker(probs: Float64Array, threshold: number, contactAd 
   }
   if (best === CONSUMER && (probs[AGENT] as number) > (probs[CONSUMER] as number)) best = AGENT;
   return { type: SpeakerTypes.options[best] as SpeakerType, confidence: round(bestP) };
-}
-
-/** neg / neu / pos, whichever is likeliest; score = P(pos) − P(neg) (in [−1, 1]); confidence = the winner's probability. */
-export function decideSentiment(probs: Float64Array): Sentiment {
-  let best = 0;
-  for (let c = 1; c < 3; c++) if ((probs[c] as number) > (probs[best] as number)) best = c;
-  return { score: round((probs[2] as number) - (probs[0] as number)), label: SENTIMENT_CLASSES[best] as Sentiment['label'], confidence: round(probs[best] as number) };
 }
 
 /**

@@ -1,7 +1,6 @@
 /**
  * Trains the learned micro-business model from labelled feature rows: the speaker head (softmax over the five data
- * classes), the 3-class sentiment head (dense slots only) and the aspect heads (one sigmoid each), then the decision thresholds by an
- * inner cross-validation on the same rows (grouped by page, seeded): seller_ad's lowest threshold whose out-of-fold
+ * classes) and the aspect heads (one sigmoid each), then the decision thresholds by an inner cross-validation on the same rows (grouped by page, seeded): seller_ad's lowest threshold whose out-of-fold
  * precision reaches `sellerMinPrecision`, and per aspect the threshold with the best out-of-fold F1. Deterministic:
  * the same rows and options give the same file. The per-fold retraining of eval:microbiz calls exactly this.
  */
@@ -9,13 +8,13 @@ import { AspectName as AspectNames, SpeakerType as SpeakerTypes } from '../../an
 import { seededRandom, shuffleInPlace } from '../../sentiment/train/seeded-random.js';
 import { fitLinear, type LinkKind } from './fit-linear.js';
 import { DENSE_FEATURES, MICROBIZ_FEATURE_LAYOUT, type SparseRow } from './microbiz-features.js';
-import { compileMicrobizModel, headProbabilities, SENTIMENT_CLASSES, type HeadFile, type MicrobizModel, type MicrobizModelFile } from './microbiz-model.js';
+import { compileMicrobizModel, modelProbabilities, type HeadFile, type MicrobizModel, type MicrobizModelFile } from './microbiz-model.js';
 
 export interface MicrobizExample {
   row: SparseRow;
   /** Index in SpeakerType.options. */
   speaker: number;
-  /** Index in SENTIMENT_CLASSES (neg, neu, pos). */
+  /** Index in SENTIMENT_CLASSES (neg, neu, pos): the passage's label (no shipped head learns it; eval compares one). */
   sentiment: number;
   /** Indexes in AspectName.options. */
   aspects: readonly number[];
@@ -25,7 +24,7 @@ export interface MicrobizExample {
 
 export interface MicrobizTrainOptions {
   bits: number;
-  l2: { speaker: number; sentiment: number; aspects: number };
+  l2: { speaker: number; aspects: number };
   steps: number;
   rate: number;
   /** Folds of the inner cross-validation that chooses the thresholds. */
@@ -38,7 +37,7 @@ export interface MicrobizTrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: MicrobizTrainOptions = {
   bits: 14,
-  l2: { speaker: 0.003, sentiment: 0.003, aspects: 0.003 },
+  l2: { speaker: 0.003, aspects: 0.003 },
   steps: 150,
   rate: 0.5,
   innerFolds: 4,
@@ -57,7 +56,7 @@ export function groupFolds(groups: readonly string[], folds: number, seed: numbe
   return groups.map((g) => foldOf.get(g) as number);
 }
 
-function quantizeHead(kind: LinkKind, classes: readonly string[], weights: Float64Array, bias: Float64Array, bits: number): HeadFile {
+export function quantizeHead(kind: LinkKind, classes: readonly string[], weights: Float64Array, bias: Float64Array, bits: number): HeadFile {
   const size = 1 << bits;
   const dims = size + DENSE_FEATURES.length;
   let max = 0;
@@ -79,7 +78,7 @@ function quantizeHead(kind: LinkKind, classes: readonly string[], weights: Float
   };
 }
 
-function targetsOf(examples: readonly MicrobizExample[], classes: number, labels: (e: MicrobizExample) => readonly number[]): Float32Array {
+export function targetsOf(examples: readonly MicrobizExample[], classes: number, labels: (e: MicrobizExample) => readonly number[]): Float32Array {
   const t = new Float32Array(examples.length * classes);
   examples.forEach((e, i) => {
     for (const c of labels(e)) t[i * classes + c] = 1;
@@ -87,12 +86,12 @@ function targetsOf(examples: readonly MicrobizExample[], classes: number, labels
   return t;
 }
 
-/** The three heads fitted on `examples`, with placeholder thresholds (seller 0.5, aspects 0.5). */
-export function fitHeads(examples: readonly MicrobizExample[], options: MicrobizTrainOptions, withSentiment = true): MicrobizModelFile {
+/** Both heads fitted on `examples`, with placeholder thresholds (seller 0.5, aspects 0.5). */
+export function fitHeads(examples: readonly MicrobizExample[], options: MicrobizTrainOptions): MicrobizModelFile {
   const dims = (1 << options.bits) + DENSE_FEATURES.length;
   const rows = examples.map((e) => e.row);
-  const head = (kind: LinkKind, classes: readonly string[], l2: number, labels: (e: MicrobizExample) => readonly number[], only = rows): HeadFile => {
-    const fit = fitLinear(only, targetsOf(examples, classes.length, labels), { kind, classes: classes.length, dims, l2, steps: options.steps, rate: options.rate });
+  const head = (kind: LinkKind, classes: readonly string[], l2: number, labels: (e: MicrobizExample) => readonly number[]): HeadFile => {
+    const fit = fitLinear(rows, targetsOf(examples, classes.length, labels), { kind, classes: classes.length, dims, l2, steps: options.steps, rate: options.rate });
     return quantizeHead(kind, classes, fit.weights, fit.bias, options.bits);
   };
   return {
@@ -101,12 +100,6 @@ export function fitHeads(examples: readonly MicrobizExample[], options: Microbiz
     bits: options.bits,
     dense: [...DENSE_FEATURES],
     speaker: head('softmax', SpeakerTypes.options, options.l2.speaker, (e) => [e.speaker]),
-    // Sentiment reads the dense slots only (the general scorer's score and label, the rules' views): on 329
-    // passages the n-grams added nothing in cross-validation (0.553 with them, 0.550 without) and pulled plain
-    // complaints to neutral. The inner cross-validation chooses no sentiment threshold: it skips that head.
-    sentiment: withSentiment
-      ? head('softmax', SENTIMENT_CLASSES, options.l2.sentiment, (e) => [e.sentiment], rows.map((r) => denseOnly(r, options.bits)))
-      : quantizeHead('softmax', SENTIMENT_CLASSES, new Float64Array(3 * dims), new Float64Array(3), options.bits),
     aspects: head('sigmoid', AspectNames.options, options.l2.aspects, (e) => e.aspects),
     sellerThreshold: 0.5,
     aspectThresholds: AspectNames.options.map(() => 0.5),
@@ -121,11 +114,11 @@ export function outOfFoldProbabilities(examples: readonly MicrobizExample[], opt
   const sp = new Float64Array(SpeakerTypes.options.length);
   const sellerIndex = SpeakerTypes.options.indexOf('seller_ad');
   for (let f = 0; f < options.innerFolds; f++) {
-    const model = compileMicrobizModel(fitHeads(examples.filter((_e, i) => folds[i] !== f), options, false));
+    const model = compileMicrobizModel(fitHeads(examples.filter((_e, i) => folds[i] !== f), options));
     examples.forEach((e, i) => {
       if (folds[i] !== f) return;
-      seller[i] = headProbabilities(model.speaker, model.bits, e.row, sp)[sellerIndex] as number;
-      headProbabilities(model.aspects, model.bits, e.row, aspects[i] as Float64Array);
+      modelProbabilities(model, e.row, sp, aspects[i] as Float64Array);
+      seller[i] = sp[sellerIndex] as number;
     });
   }
   return { seller, aspects };

@@ -1,5 +1,5 @@
 /**
- * `npm run train:microbiz`: trains the learned micro-business model (speaker, 3-class sentiment, aspects) on the real
+ * `npm run train:microbiz`: trains the learned micro-business model (speaker, aspects; the document sentiment stays the general scorer's) on the real
  * labelled passages of ../shared/data/microbiz-real/passages.tsv (read at run time; the repository keeps only the
  * weights) and writes analysis/microbiz/data/microbiz-model.v1.json. Every passage goes through the production
  * analyzer to its feature row (real-passages.ts); thresholds come from an inner cross-validation grouped by page.
@@ -27,7 +27,7 @@ function main(): void {
   const pages = new Set(passages.map((p) => p.url)).size;
   const out: MicrobizModelFile = {
     $comment:
-      `Learned micro-business model (speaker, 3-class sentiment, aspects) written by \`npm run train:microbiz\` from ` +
+      `Learned micro-business model (speaker type, aspects) written by \`npm run train:microbiz\` from ` +
       `${passages.length} real passages of ${pages} public pages (../shared/data/microbiz-real/passages.tsv; the text is not here, only ` +
       `weights). Linear heads over hashed character 1-2-grams, jieba words and the rule layers' views; seller_ad is called only at ` +
       `P ≥ sellerThreshold (inner ${options.innerFolds}-fold CV by page for precision ≥ ${options.sellerMinPrecision}). Model card: ` +

@@ -25,11 +25,7 @@ describe('createAnalyzer().analyze', () => {
     const out = analyzer.analyze(rawDoc('她做微商三个月', '朋友圈天天刷屏招代理，结果囤货压货，钱全亏了，太坑了'), new Date('2026-11-21T09:00:00Z'));
     const parsed = AnalyzedDocument.parse(out);
     expect('body' in parsed).toBe(false);
-    // The document's sentiment is the micro-business model's 3-class call (learned on real passages): it leans
-    // negative here (P(neg) > P(pos)) though its label is 'neu' — the model's neutral class is broad (0.55 accuracy
-    // cross-validated); the general scorer's own label is checked below.
-    expect(parsed.sentiment.score).toBeLessThan(0);
-    expect(analyzer.analyzeText('她做微商三个月。朋友圈天天刷屏招代理，结果囤货压货，钱全亏了，太坑了').sentiment.label).toBe('neg');
+    expect(parsed.sentiment.label).toBe('neg');
     expect(parsed.tokens).toEqual(expect.arrayContaining(['微商', '朋友圈', '刷屏', '招代理', '囤货', '压货']));
     expect(parsed.analysisVersion).toBe(analyzer.version);
     expect(parsed.analysisVersion).toMatch(/^seg:jieba-3\.5\.8\+dict:1\.[0-9a-f]{6}\|lex:2\.[0-9a-f]{6}\|model:2\.[0-9a-f]{6}\|/);
