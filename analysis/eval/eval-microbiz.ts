@@ -21,7 +21,7 @@ import { InMemoryClusterStore, SpeakerCuesFile, bands, createMicrobizStep, readR
 import { crossValidatedPredictions, weightedAccuracy } from '../microbiz/train/fit-speaker-weights.js';
 import { speakerDataset } from '../microbiz/train/speaker-examples.js';
 import { DEFAULT_REAL_PASSAGES_FILE, readRealPassages } from '../microbiz/model/real-passages.js';
-import { crossValidatedFigures, REAL_FOLD_SEED, REAL_FOLDS, rulesBaseline, type RealFigures } from './microbiz-real-eval.js';
+import { crossValidatedFigures, inSample, REAL_FOLD_SEED, REAL_FOLDS, rulesBaseline, type RealFigures } from './microbiz-real-eval.js';
 
 interface Post {
   id: string;
@@ -47,9 +47,11 @@ const REAL_TARGETS = { speakerAccuracy: 0.8, sentimentAccuracy: 0.7, aspectMacro
  * model shipped minus about two passages' worth (0.006) plus a little for fold noise, so a regression fails and
  * the shortfall stays visible (see the model card); never above what the code honestly reaches.
  */
-// Measured when microbiz.v1 shipped (seed 2026): speaker 0.681, sentiment 0.550, aspects 0.703, seller_ad never called
-// (no threshold reached precision 0.9 in any fold's inner CV), so recall 0.000. Floors = those minus 0.02.
-const REAL_FLOORS = { speakerAccuracy: 0.66, sentimentAccuracy: 0.53, aspectMacroF1: 0.68, sellerPrecision: 0.9, sellerRecall: 0 };
+// Measured on 2026-12-05 (seed 2026): speaker 0.681 and aspects 0.703 cross-validated; sentiment 0.511 = the general
+// scorer's document sentiment (what ships; nothing trained on these passages; all-neg would score 0.495); seller_ad
+// never called (no threshold reached precision 0.9 in any fold's inner CV), so recall 0.000. Floors = those minus 0.02
+// (0.49 for sentiment): regression guards at the honest figures, not the targets, which are NOT met.
+const REAL_FLOORS = { speakerAccuracy: 0.66, sentimentAccuracy: 0.49, aspectMacroF1: 0.68, sellerPrecision: 0.9, sellerRecall: 0 };
 /** The synthetic set's former targets, printed as the second figure (not enforced: the model is trained on real text). */
 const TARGETS = { speakerAccuracy: 0.85, aspectMacroF1: 0.75 };
 /** The trainer's input and choice, as recorded in the shipped rules ("λ=0.003" in its $comment). */
@@ -184,10 +186,12 @@ function realPart(): string[] | null {
   const started = performance.now();
   const cv = crossValidatedFigures(passages);
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`\n-- IN-SAMPLE, for reference only (the shipped model was trained on every one of these passages)`);
+  inSample(passages);
   const missed: string[] = [];
   const rows: [string, keyof RealFigures & keyof typeof REAL_TARGETS][] = [
     ['speaker accuracy', 'speakerAccuracy'],
-    ['sentiment accuracy (3 classes)', 'sentimentAccuracy'],
+    ['sentiment acc. (scorer, 3 cl.)', 'sentimentAccuracy'],
     ['aspect macro-F1', 'aspectMacroF1'],
     ['seller_ad precision', 'sellerPrecision'],
     ['seller_ad recall', 'sellerRecall'],

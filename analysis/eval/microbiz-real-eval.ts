@@ -105,6 +105,11 @@ function analyzedDecisions(passages: readonly RealPassage[], analyzer: ReturnTyp
   return d;
 }
 
+/** The shipped analyzer (model trained on all the passages) on the same passages: in-sample figures. */
+export function inSample(passages: readonly RealPassage[]): RealFigures {
+  return report(passages, analyzedDecisions(passages, createAnalyzer()));
+}
+
 /** The analyzer with the rules alone (no learned model): what shipped before the model. */
 export function rulesBaseline(passages: readonly RealPassage[]): RealFigures {
   return report(passages, analyzedDecisions(passages, createAnalyzer({ microbiz: createMicrobizStep({ model: null }) })));
