@@ -102,6 +102,7 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
   const emoticons = title.emoticons.length === 0 ? body.emoticons : title.emoticons.concat(body.emoticons);
   const plain = title.plain.length === 0 ? body.plain : `${title.plain}${TITLE_BODY_JOINT}${body.plain}`;
   const sentiment = steps.sentiment({ words, plain, emoticons }, false);
+  const documentSentiment = publicSentiment(sentiment);
   const microbiz = steps.microbiz({
     docId: doc.docId,
     title: title.text,
@@ -110,10 +111,11 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     plain,
     tokens,
     emoticons,
+    sentiment: documentSentiment,
     // A method, not a named arrow: tsx (which runs Pulse) would name a per-document closure with defineProperty.
     sentimentOf(window: readonly string[], windowPlain?: string): Sentiment {
       // A window of the whole text (a one-sentence post) is the input just scored, unless emoticons took part.
-      if (emoticons.length === 0 && sameWords(window, words) && concatenates(words, plain)) return publicSentiment(sentiment);
+      if (emoticons.length === 0 && sameWords(window, words) && concatenates(words, plain)) return documentSentiment;
       return publicSentiment(steps.sentiment({ words: window, plain: windowPlain ?? window.join(''), emoticons: [] }, false));
     },
   });
@@ -131,7 +133,7 @@ export function analyzeDocument(doc: RawDocument, steps: AnalyzeSteps, now: Date
     title: title.text,
     text: body.text,
     tokens,
-    sentiment: publicSentiment(sentiment),
+    sentiment: documentSentiment,
     keywords: steps.keywords(tokens),
     aspects: microbiz.aspects,
     speaker: microbiz.speaker,

@@ -18,6 +18,8 @@ export interface MicrobizInput {
   /** Content tokens (what is indexed). */
   tokens: readonly string[];
   emoticons: readonly string[];
+  /** The analyzer's sentiment of the whole document (emoticons included), when the caller has it. */
+  sentiment?: Sentiment;
   /**
    * The default sentiment (lexicon + model) of any window of `words`, e.g. the clause around an aspect term;
    * `plain`, when the caller has it, is the window's words concatenated (saves joining them again).

@@ -15,6 +15,12 @@ export type SentimentOf = (span: string) => number | Sentiment;
 /** Sentiment of a set of sentences, by index (lets callers score word windows they already hold). */
 export type SentencesSentimentOf = (sentenceIndexes: readonly number[]) => number | Sentiment;
 
+/**
+ * Decides which aspects a text carries from the rules' evidence per aspect (indexed as `rules.names`), in the order
+ * to report them, each with its confidence; the learned model's hook. Without one, evidence ≥ threshold decides.
+ */
+export type AspectSelector = (evidence: Float64Array) => readonly { aspect: number; confidence: number }[];
+
 interface Hit {
   aspect: number;
   term: number;
@@ -156,6 +162,7 @@ export function detectAspectsInSentences(
   bounds: readonly number[],
   sentimentOfSentences: SentencesSentimentOf,
   rules: AspectRules = defaultAspectRules(),
+  select?: AspectSelector,
 ): AspectMention[] {
   const n = rules.names.length;
   if (scanEvidence.length < n) {
@@ -176,14 +183,21 @@ export function detectAspectsInSentences(
   }
   for (const h of hits) termCounts[h.term] = 0;
 
-  const found: number[] = [];
-  for (let a = 0; a < n; a++) if ((evidence[a] as number) >= rules.threshold) found.push(a);
+  let found: number[] = [];
+  let confidences: readonly number[] | null = null;
+  if (select) {
+    const chosen = select(evidence.subarray(0, n));
+    found = chosen.map((c) => c.aspect);
+    confidences = chosen.map((c) => c.confidence);
+  } else {
+    for (let a = 0; a < n; a++) if ((evidence[a] as number) >= rules.threshold) found.push(a);
+    found.sort((a, b) => (evidence[b] as number) - (evidence[a] as number));
+  }
   if (found.length === 0) return [];
-  found.sort((a, b) => (evidence[b] as number) - (evidence[a] as number));
 
   // Aspects that mention the same sentences get the same sentiment: score each set of sentences once per document.
   const scored: { indexes: readonly number[]; sentiment: Sentiment }[] = [];
-  return found.map((a) => {
+  return found.map((a, at) => {
     const sentences = new Set<number>();
     const terms: string[] = [];
     for (const h of hits) {
@@ -202,7 +216,7 @@ export function detectAspectsInSentences(
       name: rules.names[a] as AspectName,
       score: round(s.score),
       label: s.label,
-      confidence: round(1 - Math.exp(-(evidence[a] as number))),
+      confidence: round(confidences ? (confidences[at] as number) : 1 - Math.exp(-(evidence[a] as number))),
       terms: terms.slice(0, 8),
     };
   });

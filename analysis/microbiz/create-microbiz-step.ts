@@ -1,20 +1,35 @@
 /**
- * The analyzer's micro-business step (the MicrobizStep contract of analysis/microbiz-step.ts): aspects scored by
- * the analyzer's own sentiment on the word windows of the sentences that mention them, speaker type, and the
- * provisional cluster id (the docId) that the worker replaces through a ClusterStore.
+ * The analyzer's micro-business step (the MicrobizStep contract of analysis/microbiz-step.ts): speaker type and
+ * aspects (each scored by the analyzer's own sentiment on the word windows of the sentences that mention it), decided
+ * by the learned model (model/, trained on real passages) over the rules' views and the text's n-grams; and the
+ * provisional cluster id (the docId) that the worker replaces through a ClusterStore. The document's sentiment stays
+ * the analyzer's. Without a model (`model: null`) the rules decide alone, as before the model existed.
  */
-import type { MicrobizStep } from '../microbiz-step.js';
+import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type Sentiment } from '../analyzed-document.js';
+import type { MicrobizInput, MicrobizStep } from '../microbiz-step.js';
 import { defaultAspectRules, detectAspectsInSentences, type AspectRules } from './aspects.js';
 import { hasUnit, unitSetOf } from '../unit-set.js';
 import { provisionalClusterId } from './cluster-store.js';
 import { NEAR_DUPLICATE_VERSION } from './near-duplicates.js';
-import { classifySpeaker, defaultSpeakerRules, type SpeakerRules } from './speaker.js';
+import { SpeakerSignal } from './rules-data.js';
+import { classifySpeaker, defaultSpeakerRules, speakerRuleScores, type SpeakerRules } from './speaker.js';
+import { createSparseRow, extractMicrobizFeatures, isContactAd, ruleAspects, type SparseRow } from './model/microbiz-features.js';
+import { decideAspects, decideSpeaker, loadMicrobizModel, modelProbabilities, type MicrobizModel } from './model/microbiz-model.js';
 
 export interface MicrobizStepOptions {
   /** @default the shipped data/aspects.v2.json */
   aspectRules?: AspectRules;
   /** @default the shipped data/speaker.v3.json */
   speakerRules?: SpeakerRules;
+  /** @default the shipped data/microbiz-model.v1.json; null: the rules alone decide. */
+  model?: MicrobizModel | null;
+  /**
+   * Called with every document's feature row (the model's input), before any decision: how training reads the
+   * passages through exactly the analyzer's path. The row is reused; copy it to keep it.
+   */
+  observe?: (row: SparseRow, bits: number) => void;
+  /** Hashed feature bits when there is no model to say (training). @default 14 */
+  bits?: number;
 }
 
 // A word made only of these characters ends a sentence (what /^[。！？!?；;\n…]+$/ says, as a table per code unit).
@@ -41,13 +56,28 @@ function windowText(text: string, bounds: readonly number[], indexes: readonly n
   return out;
 }
 
-/** The step, carrying its version ("mb:aspects.v2+speaker.v3+mh3") so the analyzer can stamp it up front. */
+/** The step, carrying its version ("mb:aspects.v2+speaker.v3+microbiz.v1.abcdef+mh3") so the analyzer can stamp it up front. */
 export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
 
 export function createMicrobizStep(options: MicrobizStepOptions = {}): VersionedMicrobizStep {
   const aspectRules = options.aspectRules ?? defaultAspectRules();
   const speakerRules = options.speakerRules ?? defaultSpeakerRules();
-  const version = `mb:${aspectRules.version}+${speakerRules.version}+${NEAR_DUPLICATE_VERSION}`;
+  const model = options.model === undefined ? loadMicrobizModel() : options.model;
+  const observe = options.observe;
+  const bits = model?.bits ?? options.bits ?? 14;
+  const version = `mb:${aspectRules.version}+${speakerRules.version}${model ? `+${model.version}` : ''}+${NEAR_DUPLICATE_VERSION}`;
+  // Scratch reused by every document (the step is synchronous).
+  const row = createSparseRow();
+  const speakerScores = new Float64Array(SpeakerTypes.options.length);
+  const signals = new Float64Array(SpeakerSignal.options.length);
+  const evidence = new Float64Array(AspectNames.options.length);
+  const speakerProbs = new Float64Array(SpeakerTypes.options.length);
+  const aspectProbs = new Float64Array(AspectNames.options.length);
+  const byRules = new Uint8Array(AspectNames.options.length);
+  // Rules' aspect index → AspectName index (the rules file may hold a subset, in AspectName order).
+  const ruleToName = aspectRules.names.map((n) => AspectNames.options.indexOf(n));
+  const nameToRule = AspectNames.options.map((n) => aspectRules.names.indexOf(n));
+
   const step: MicrobizStep = (input) => {
     // Sentences as word windows, so each aspect's sentiment is the analyzer's own score of exactly those words.
     const bounds: number[] = [0];
@@ -67,6 +97,9 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
       bounds.push(text.length);
       wordStarts.push(input.words.length);
     }
+    const speakerInput = { text: `${input.title}\n${input.text}`, tokens: input.tokens, contactCount: 0 };
+    const learned = model !== null || observe !== undefined;
+    if (learned) speakerRuleScores(speakerInput, speakerRules, speakerScores, signals);
     const aspects = detectAspectsInSentences(
       input.tokens,
       text,
@@ -77,9 +110,38 @@ export function createMicrobizStep(options: MicrobizStepOptions = {}): Versioned
         return input.sentimentOf(window, windowText(text, bounds, indexes));
       },
       aspectRules,
+      learned
+        ? (ruleEvidence) => {
+            evidence.fill(0);
+            ruleEvidence.forEach((e, r) => (evidence[ruleToName[r] as number] = e));
+            const views = { speakerScores, signals, aspectEvidence: evidence, sentiment: wholeSentiment(input, text) };
+            extractMicrobizFeatures(text, input.words, views, bits, row);
+            observe?.(row, bits);
+            if (model === null) return ruleSelection(ruleEvidence, aspectRules.threshold);
+            modelProbabilities(model, row, speakerProbs, aspectProbs);
+            // An aspect the rules file does not hold cannot be reported (no terms, no index): left out.
+            return decideAspects(aspectProbs, model.aspectThresholds, ruleAspects(row, model.bits, byRules))
+              .filter((a) => (nameToRule[a.index] as number) >= 0)
+              .map((a) => ({ aspect: nameToRule[a.index] as number, confidence: a.confidence }));
+          }
+        : undefined,
     );
-    const speaker = classifySpeaker({ text: `${input.title}\n${input.text}`, tokens: input.tokens, contactCount: 0 }, speakerRules);
+    const speaker = model ? decideSpeaker(speakerProbs, model.sellerThreshold, isContactAd(row, model.bits)) : classifySpeaker(speakerInput, speakerRules);
     return { aspects, speaker, clusterId: provisionalClusterId(input.docId), version };
   };
   return Object.assign(step, { version });
+}
+
+/** The analyzer's sentiment of the whole document (scored again only when the caller did not pass it). */
+function wholeSentiment(input: MicrobizInput, text: string): Sentiment {
+  return input.sentiment ?? input.sentimentOf(input.words, text);
+}
+
+/** What the rules alone report: evidence ≥ threshold, strongest first. */
+function ruleSelection(evidence: Float64Array, threshold: number): { aspect: number; confidence: number }[] {
+  const out: { aspect: number; confidence: number }[] = [];
+  evidence.forEach((e, a) => {
+    if (e >= threshold) out.push({ aspect: a, confidence: Math.round((1 - Math.exp(-e)) * 1000) / 1000 });
+  });
+  return out.sort((x, y) => (evidence[y.aspect] as number) - (evidence[x.aspect] as number));
 }

@@ -276,6 +276,15 @@ export function explainSpeaker(input: SpeakerInput, rules: SpeakerRules = defaul
 // Reused by classifySpeaker (synchronous, so one buffer per thread is enough).
 const classScratch = new Float64Array(CLASSES.length);
 
+/**
+ * Every class's rule score (SpeakerType.options order) into `scores` and the raw signal values (SpeakerSignal.options
+ * order, uncapped) into `signals`: the rules' view, which the learned model (model/) reads as features. No allocation.
+ */
+export function speakerRuleScores(input: SpeakerInput, rules: SpeakerRules, scores: Float64Array, signals: Float64Array): void {
+  scoreClasses(input, rules, scores, null);
+  signals.set(signalScratch);
+}
+
 /** Who is speaking, with a confidence. */
 export function classifySpeaker(input: SpeakerInput, rules: SpeakerRules = defaultSpeakerRules()): SpeakerResult {
   scoreClasses(input, rules, classScratch, null);
