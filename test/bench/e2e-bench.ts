@@ -18,6 +18,7 @@ import { producerConnection } from '../../workers/redis-connection.js';
 import { stages } from '../../workers/pipeline.js';
 import { serveGeneratedSite } from '../faults/generated-site.js';
 import { fixtureSource, writeSourcesFile } from '../faults/sources-file.js';
+import type { CrawlSummary } from '../../crawlers/crawl-summary.js';
 import { killAllWorkers, spawnPulse, type WorkerProcess } from '../faults/worker-process.js';
 import { allDocuments } from '../faults/pipeline-tally.js';
 import { allQueues, deleteKeys } from '../faults/fault-run.js';
@@ -80,7 +81,7 @@ async function cleanup(config: PulseConfig): Promise<void> {
 async function runE2e(setup: (typeof setups)[number], round: number, siteUrl: { listUrls: string[] }, total: number): Promise<{ result: E2eResult; config: PulseConfig }> {
   const tag = `pulse-bench-e2e-${process.pid}-${round}-${setup.label.replace(/\W+/g, '')}`;
   const config = loadConfig({ env: process.env, overrides: { logLevel: 'warn', queuePrefix: tag, indexPrefix: tag } });
-  const sourcesFile = writeSourcesFile(dir, [fixtureSource({ id: 'bench', startUrls: siteUrl.listUrls, maxPages: total + siteUrl.listUrls.length + 10 })], `${tag}.yaml`);
+  const sourcesFile = writeSourcesFile(dir, [fixtureSource({ id: 'bench', startUrls: siteUrl.listUrls, maxPages: total + siteUrl.listUrls.length + 10, maxDocuments: total + 10 })], `${tag}.yaml`);
   const { alias } = await ensureIndex(es, config);
   const env = { PULSE_QUEUE_PREFIX: tag, PULSE_INDEX_PREFIX: tag, PULSE_SOURCES: sourcesFile, PULSE_CRAWL_ALLOW_PRIVATE: '127.0.0.1', PULSE_LOG_LEVEL: 'info' };
   const procs: WorkerProcess[] = setup.processes.map((stages, i) => spawnPulse({ env, logFile: join(dir, `${tag}-${i}.log`), args: ['workers', '--stages', stages] }));
@@ -96,7 +97,15 @@ async function runE2e(setup: (typeof setups)[number], round: number, siteUrl: { 
     async () => {
       await es.indices.refresh({ index: alias });
       searchable = (await es.count({ index: alias })).count;
-      return searchable >= total;
+      if (searchable >= total) return true;
+      // A crawl that ended short (a limit, a failure) would leave this waiting for half an hour: say what it did.
+      const crawl = await queues.crawl.getJob(String(job.id));
+      const summary = crawl?.returnvalue as CrawlSummary | null | undefined;
+      if (crawl?.finishedOn && summary?.documentsEmitted !== undefined && summary.documentsEmitted < total) {
+        throw new Error(`the crawl emitted ${summary.documentsEmitted} of ${total} documents${summary.limitReached ? `: ${summary.limitReached.message}` : ''}`);
+      }
+      if (crawl?.failedReason) throw new Error(`the crawl job failed: ${crawl.failedReason}`);
+      return false;
     },
     30 * 60_000,
   );

@@ -17,6 +17,8 @@ export interface FixtureSourceOptions {
   maxConcurrency?: number;
   maxPageBytes?: number;
   timeoutMs?: number;
+  /** Document limit of one run (the source default is 2000): set it above the site's article count. */
+  maxDocuments?: number;
   charset?: string;
 }
 
@@ -36,6 +38,7 @@ export function fixtureSource(o: FixtureSourceOptions): Record<string, unknown> 
       maxRetries: o.maxRetries ?? 2,
       ...(o.maxPageBytes ? { maxPageBytes: o.maxPageBytes } : {}),
       ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+      ...(o.maxDocuments ? { maxDocuments: o.maxDocuments } : {}),
     },
     politeness: { maxConcurrency: o.maxConcurrency ?? 6, maxRequestsPerMinute: 600_000, retryBackoffMs: o.retryBackoffMs ?? 100 },
     ...(o.charset ? { charset: o.charset } : {}),
