@@ -76,7 +76,8 @@ export async function startFaultRun(o: FaultRunOptions): Promise<FaultRun> {
   const site = await serveGeneratedSite(o.site);
   const sourceId = `fault-${o.name}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const sourcesFile = writeSourcesFile(dir, [
-    fixtureSource({ id: sourceId, startUrls: o.startUrls?.(site) ?? site.listUrls, maxPages: site.listUrls.length + site.articles.length + 100, ...o.source }),
+    // Both limits above the site's size: a 2000-article site sat exactly at the default document limit.
+    fixtureSource({ id: sourceId, startUrls: o.startUrls?.(site) ?? site.listUrls, maxPages: site.listUrls.length + site.articles.length + 100, maxDocuments: site.articles.length + 100, ...o.source }),
   ]);
   const es = createEsClient(config);
   const { alias } = await ensureIndex(es, config);
