@@ -47,11 +47,11 @@ const REAL_TARGETS = { speakerAccuracy: 0.8, sentimentAccuracy: 0.7, aspectMacro
  * model shipped minus about two passages' worth (0.006) plus a little for fold noise, so a regression fails and
  * the shortfall stays visible (see the model card); never above what the code honestly reaches.
  */
-// Measured on 2026-12-05 (seed 2026): speaker 0.681 and aspects 0.703 cross-validated; sentiment 0.511 = the general
-// scorer's document sentiment (what ships; nothing trained on these passages; all-neg would score 0.495); seller_ad
-// never called (no threshold reached precision 0.9 in any fold's inner CV), so recall 0.000. Floors = those minus 0.02
-// (0.49 for sentiment): regression guards at the honest figures, not the targets, which are NOT met.
-const REAL_FLOORS = { speakerAccuracy: 0.66, sentimentAccuracy: 0.49, aspectMacroF1: 0.68, sellerPrecision: 0.9, sellerRecall: 0 };
+// Measured on 2026-12-06 (seed 2026), microbiz.v2: speaker 0.717 and aspects 0.710 cross-validated; sentiment 0.511 =
+// the general scorer's document sentiment (what ships; nothing trained on these passages; all-neg would score 0.495);
+// seller_ad precision 0.941 (16/17 calls), recall 0.296. Floors = those minus 0.02 (0.49 for sentiment; recall 0.27):
+// regression guards at the honest figures, not the targets, which are NOT met (seller_ad precision is).
+const REAL_FLOORS = { speakerAccuracy: 0.69, sentimentAccuracy: 0.49, aspectMacroF1: 0.69, sellerPrecision: 0.9, sellerRecall: 0.27 };
 /** The synthetic set's former targets, printed as the second figure (not enforced: the model is trained on real text). */
 const TARGETS = { speakerAccuracy: 0.85, aspectMacroF1: 0.75 };
 /** The trainer's input and choice, as recorded in the shipped rules ("λ=0.003" in its $comment). */

@@ -21,7 +21,7 @@ export interface MicrobizStepOptions {
   aspectRules?: AspectRules;
   /** @default the shipped data/speaker.v3.json */
   speakerRules?: SpeakerRules;
-  /** @default the shipped data/microbiz-model.v1.json; null: the rules alone decide. */
+  /** @default the shipped data/microbiz-model.v2.json; null: the rules alone decide. */
   model?: MicrobizModel | null;
   /**
    * Called with every document's feature row (the model's input), before any decision: how training reads the
@@ -56,7 +56,7 @@ function windowText(text: string, bounds: readonly number[], indexes: readonly n
   return out;
 }
 
-/** The step, carrying its version ("mb:aspects.v2+speaker.v3+microbiz.v1.abcdef+mh3") so the analyzer can stamp it up front. */
+/** The step, carrying its version ("mb:aspects.v2+speaker.v3+microbiz.v2.abcdef+mh3") so the analyzer can stamp it up front. */
 export type VersionedMicrobizStep = MicrobizStep & { readonly version: string };
 
 export function createMicrobizStep(options: MicrobizStepOptions = {}): VersionedMicrobizStep {

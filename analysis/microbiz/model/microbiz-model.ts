@@ -14,7 +14,7 @@ import { AspectName as AspectNames, SpeakerType as SpeakerTypes, type AspectName
 import { AnalysisError } from '../../errors.js';
 import { DENSE_FEATURES, MICROBIZ_FEATURE_LAYOUT, type SparseRow } from './microbiz-features.js';
 
-export const DEFAULT_MICROBIZ_MODEL_FILE = fileURLToPath(new URL('../data/microbiz-model.v1.json', import.meta.url));
+export const DEFAULT_MICROBIZ_MODEL_FILE = fileURLToPath(new URL('../data/microbiz-model.v2.json', import.meta.url));
 
 const HeadFile = z.object({
   kind: z.enum(['softmax', 'sigmoid']),

@@ -1,7 +1,7 @@
 /**
  * `npm run train:microbiz`: trains the learned micro-business model (speaker, aspects; the document sentiment stays the general scorer's) on the real
  * labelled passages of ../shared/data/microbiz-real/passages.tsv (read at run time; the repository keeps only the
- * weights) and writes analysis/microbiz/data/microbiz-model.v1.json. Every passage goes through the production
+ * weights) and writes analysis/microbiz/data/microbiz-model.v2.json. Every passage goes through the production
  * analyzer to its feature row (real-passages.ts); thresholds come from an inner cross-validation grouped by page.
  * Deterministic (fixed seed, full-batch fitting): the same data in gives the same file out, byte for byte.
  * `--check` trains and reports without writing; `--data FILE` reads another passages file.
@@ -29,8 +29,8 @@ function main(): void {
     $comment:
       `Learned micro-business model (speaker type, aspects) written by \`npm run train:microbiz\` from ` +
       `${passages.length} real passages of ${pages} public pages (../shared/data/microbiz-real/passages.tsv; the text is not here, only ` +
-      `weights). Linear heads over hashed character 1-2-grams, jieba words and the rule layers' views; seller_ad is called only at ` +
-      `P ≥ sellerThreshold (inner ${options.innerFolds}-fold CV by page for precision ≥ ${options.sellerMinPrecision}). Model card: ` +
+      `weights). Linear heads over hashed character 1-2-grams and jieba words (speaker: these alone; aspects: also the rule layers' views); seller_ad is called only at ` +
+      `P ≥ sellerThreshold (inner ${options.innerFolds}-fold CV by page: precision ≥ ${options.sellerMinPrecision} at it and every stricter threshold). Model card: ` +
       `analysis/microbiz/data/README.md. Licence of the weights: as the repository.`,
     ...file,
     training: {
@@ -40,6 +40,7 @@ function main(): void {
       l2: options.l2,
       steps: options.steps,
       rate: options.rate,
+      speakerDense: options.speakerDense,
       innerFolds: options.innerFolds,
       seed: options.seed,
       sellerMinPrecision: options.sellerMinPrecision,

@@ -169,6 +169,6 @@ describe('aspects through the real analyzer', () => {
     const byName = Object.fromEntries(out.aspects.map((a) => [a.name, a]));
     expect(byName['quality']?.label).toBe('pos');
     expect(byName['refunds']?.label).toBe('neg');
-    expect(out.analysisVersion).toMatch(/mb:aspects\.v2\+speaker\.v3\+microbiz\.v1\.[0-9a-f]{6}\+mh3$/);
+    expect(out.analysisVersion).toMatch(/mb:aspects\.v2\+speaker\.v3\+microbiz\.v2\.[0-9a-f]{6}\+mh3$/);
   });
 });
