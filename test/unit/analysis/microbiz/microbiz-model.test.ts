@@ -14,6 +14,7 @@ import {
   chooseThresholdForF1,
   chooseThresholdForPrecision,
   DEFAULT_TRAIN_OPTIONS,
+  fitHeads,
   groupFolds,
   trainMicrobizModel,
   type MicrobizExample,
@@ -195,6 +196,17 @@ describe('training', () => {
       if (best === e.speaker) right++;
     }
     expect(right).toBe(examples.length);
+  });
+
+  it("fits the speaker head on the text alone, the aspect head on the rule layers' views too", () => {
+    // The dense slot now carries the speaker class outright (as a rule's view might): the aspect head may use it,
+    // the speaker head must not (speakerDense false), so its dense weights all stay 0.
+    const leaky = examples.map((e) => ({ ...e, row: rowOf([...Array.from(e.row.indices.subarray(0, 2), (j, i) => [j, e.row.values[i] as number] as [number, number]), [(1 << 10) + e.speaker, 1]]) }));
+    const file = fitHeads(leaky, { ...options, speakerDense: false });
+    expect(file.speaker.dense.every((w) => w === 0)).toBe(true);
+    expect(file.aspects.dense.some((w) => w !== 0)).toBe(true);
+    const withViews = fitHeads(leaky, { ...options, speakerDense: true });
+    expect(withViews.speaker.dense.some((w) => w !== 0)).toBe(true);
   });
 });
 
