@@ -193,18 +193,22 @@ export function trainMicrobizModel(examples: readonly MicrobizExample[], options
 
 export type { MicrobizModel };
 
+/** Rows list their hashed slots (indices below 2^bits) first, then the dense ones: where the dense part begins. */
+function denseStart(row: SparseRow, bits: number): number {
+  const base = 1 << bits;
+  let at = 0;
+  while (at < row.count && (row.indices[at] as number) < base) at++;
+  return at;
+}
+
+const slice = (row: SparseRow, from: number, to: number): SparseRow => ({ indices: row.indices.slice(from, to), values: row.values.slice(from, to), count: to - from });
+
 /** The row's hashed slots only (text n-grams and words; a head fitted on these keeps every dense weight at 0). */
 export function hashedOnly(row: SparseRow, bits: number): SparseRow {
-  const base = 1 << bits;
-  let to = 0;
-  while (to < row.count && (row.indices[to] as number) < base) to++;
-  return { indices: row.indices.slice(0, to), values: row.values.slice(0, to), count: to };
+  return slice(row, 0, denseStart(row, bits));
 }
 
 /** The row's dense slots only (a head fitted on these keeps every hashed weight at 0). */
 export function denseOnly(row: SparseRow, bits: number): SparseRow {
-  const base = 1 << bits;
-  let from = 0;
-  while (from < row.count && (row.indices[from] as number) < base) from++;
-  return { indices: row.indices.slice(from, row.count), values: row.values.slice(from, row.count), count: row.count - from };
+  return slice(row, denseStart(row, bits), row.count);
 }
